@@ -84,7 +84,7 @@ public final class SocketTableService implements AutoCloseable {
     private static SocketLister chooseLister(SocketTableOptions options, ProcFs fs, OshiSystem oshi, boolean linux) {
         return switch (options.listing()) {
             case OSHI -> new OshiSocketLister(oshi);
-            case PROC -> new ProcSocketLister(fs);
+            case PROC -> linux ? new ProcSocketLister(fs) : new OshiSocketLister(oshi);
             case NETLINK, AUTO -> {
                 if (!linux) {
                     yield new OshiSocketLister(oshi);

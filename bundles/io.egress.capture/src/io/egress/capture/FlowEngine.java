@@ -18,8 +18,9 @@ import java.util.List;
  * counts it in its bidirectional flow and looks at the first payloads for names. Used by the file
  * analyzer and, with frames from a live capture, by the live path.
  * <p>
- * Not thread-safe: one thread feeds frames; other threads read {@link #snapshot()}s, which are
- * immutable. Frames cost no allocation once their flow exists.
+ * Not thread-safe: one thread feeds frames and takes {@link #snapshot()}s between frames; the
+ * snapshots are immutable and may be handed to any thread (e.g. a few times a second to a view).
+ * Frames cost no allocation once their flow exists.
  */
 public final class FlowEngine {
     private final FrameDecoder decoder = new FrameDecoder();

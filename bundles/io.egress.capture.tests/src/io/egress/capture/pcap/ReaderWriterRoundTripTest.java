@@ -189,6 +189,26 @@ class ReaderWriterRoundTripTest {
     }
 
     @Test
+    void kuznetzovPcapRecordsHaveEightMoreHeaderBytes() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(128).order(ByteOrder.BIG_ENDIAN);
+        b.putInt(0xa1b2cd34).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        for (int i = 0; i < 2; i++) {
+            b.putInt(100 + i).putInt(5).putInt(3).putInt(3).putInt(7).putShort((short) 0x0800).put((byte) 0).put((byte) 0);
+            b.put(new byte[] {(byte) i, 2, 3});
+        }
+        Path file = dir.resolve("kuznetzov.pcap");
+        Files.write(file, Arrays.copyOf(b.array(), b.position()));
+        List<long[]> meta = new ArrayList<>();
+        try (PacketSource s = CaptureFiles.open(file)) {
+            List<byte[]> read = readAll(s, meta);
+            assertEquals(2, read.size());
+            assertArrayEquals(new byte[] {1, 2, 3}, read.get(1));
+            assertEquals(101, meta.get(1)[0]);
+            assertEquals(5000, meta.get(1)[1]);
+        }
+    }
+
+    @Test
     void emptyPcapIsNotAnError() throws IOException {
         Path file = dir.resolve("empty.pcap");
         new PcapWriter(Files.newOutputStream(file), 1).close();

@@ -31,6 +31,8 @@ public final class FlowSnapshot extends AbstractList<Flow> implements RandomAcce
     private final FlowColumns columns;
     private final Map<Integer, List<FlowName>> names;
     private final DnsDirectory dns;
+    /** One hasher per reading thread: a digest is not thread-safe, and making one per flow is slow. */
+    private final ThreadLocal<CommunityId> hashers = ThreadLocal.withInitial(() -> new CommunityId(0));
 
     public FlowSnapshot(FlowTable table, Map<Integer, List<FlowName>> names, DnsDirectory dns, boolean copy) {
         this.columns = table.columns(copy);
@@ -82,8 +84,8 @@ public final class FlowSnapshot extends AbstractList<Flow> implements RandomAcce
                 l[o + FIRST], l[o + LAST], tcp, n[i + RETRANSMISSIONS], n[i + ICMP_ERRORS], communityId, flowNames);
     }
 
-    private static String communityId(int protocol, boolean portless, byte[] src, byte[] dst, int srcPort, int dstPort, int icmpTypeCode) {
-        CommunityId hasher = new CommunityId(0);
+    private String communityId(int protocol, boolean portless, byte[] src, byte[] dst, int srcPort, int dstPort, int icmpTypeCode) {
+        CommunityId hasher = hashers.get();
         if (protocol == 1 || protocol == 58) {
             return hasher.of(src, dst, protocol, icmpTypeCode >>> 8, icmpTypeCode & 0xff);
         }

@@ -13,19 +13,25 @@ import java.util.List;
 public final class PcapReader implements PacketSource {
     public static final int MAGIC_MICROS = 0xa1b2c3d4;
     public static final int MAGIC_NANOS = 0xa1b23c4d;
+    /** Alexey Kuznetzov's patched libpcap: records carry 8 more bytes (ifindex, protocol, packet type). */
+    public static final int MAGIC_KUZNETZOV = 0xa1b2cd34;
     private static final int FILE_HEADER = 24;
-    private static final int RECORD_HEADER = 16;
 
     private final ChannelInput in;
     private final boolean swapped;
     private final boolean nanos;
+    private final int recordHeader;
     private final int linkType;
     private final List<String> warnings = new ArrayList<>();
     private boolean done;
 
     public static boolean isMagic(int bigEndianMagic) {
-        return bigEndianMagic == MAGIC_MICROS || bigEndianMagic == MAGIC_NANOS
-                || bigEndianMagic == Integer.reverseBytes(MAGIC_MICROS) || bigEndianMagic == Integer.reverseBytes(MAGIC_NANOS);
+        for (int magic : new int[] {MAGIC_MICROS, MAGIC_NANOS, MAGIC_KUZNETZOV}) {
+            if (bigEndianMagic == magic || bigEndianMagic == Integer.reverseBytes(magic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public PcapReader(ChannelInput in) throws IOException {
@@ -37,8 +43,10 @@ public final class PcapReader implements PacketSource {
         ByteBuffer b = in.buffer();
         int p = b.position();
         int magic = b.getInt(p);
-        swapped = magic == Integer.reverseBytes(MAGIC_MICROS) || magic == Integer.reverseBytes(MAGIC_NANOS);
+        swapped = magic == Integer.reverseBytes(MAGIC_MICROS) || magic == Integer.reverseBytes(MAGIC_NANOS)
+                || magic == Integer.reverseBytes(MAGIC_KUZNETZOV);
         nanos = magic == MAGIC_NANOS || magic == Integer.reverseBytes(MAGIC_NANOS);
+        recordHeader = magic == MAGIC_KUZNETZOV || magic == Integer.reverseBytes(MAGIC_KUZNETZOV) ? 24 : 16;
         int major = u16(b.getShort(p + 4));
         if (major != 2) {
             throw new CaptureFormatException(in.file(), 4, "version_major", "major version " + major + " unsupported");
@@ -57,7 +65,7 @@ public final class PcapReader implements PacketSource {
         if (done) {
             return false;
         }
-        if (!in.request(RECORD_HEADER)) {
+        if (!in.request(recordHeader)) {
             return end();
         }
         ByteBuffer b = in.buffer();
@@ -73,14 +81,14 @@ public final class PcapReader implements PacketSource {
             done = true;
             return false;
         }
-        if (!in.request(RECORD_HEADER + captured)) {
+        if (!in.request(recordHeader + captured)) {
             return end();
         }
         p = in.buffer().position();
         // Like wiretap, the microsecond field is scaled to nanoseconds in 32-bit arithmetic.
         int nanosField = nanos ? fraction : fraction * 1000;
-        record.set(in.buffer(), p + RECORD_HEADER, captured, original, linkType, 0, seconds, nanosField, nanos ? 9 : 6, recordOffset);
-        in.skip(RECORD_HEADER + captured);
+        record.set(in.buffer(), p + recordHeader, captured, original, linkType, 0, seconds, nanosField, nanos ? 9 : 6, recordOffset);
+        in.skip(recordHeader + captured);
         return true;
     }
 

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** One pretty-printed JSON object per file (a stream of objects when several files are given). */
+/** One JSON object per file, each on one line (JSON Lines), so that line tools and jq both read several files. */
 final class JsonAnalysisPrinter implements AnalysisPrinter {
     private final PrintStream out;
 
@@ -31,7 +31,7 @@ final class JsonAnalysisPrinter implements AnalysisPrinter {
     public void print(CaptureAnalysis a) {
         // Streamed: a capture with a million flows must not become one string in memory.
         Writer sink = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        JsonWriter w = new JsonWriter(sink, true);
+        JsonWriter w = new JsonWriter(sink, false);
         w.beginObject();
         w.field("file", a.file().toString());
         w.field("format", a.format().label());
@@ -58,6 +58,7 @@ final class JsonAnalysisPrinter implements AnalysisPrinter {
         w.endArray();
         w.endObject();
         try {
+            sink.write('\n');
             sink.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
