@@ -35,7 +35,64 @@ public final class SocketTableBenchmark {
 
     public static void main(String[] args) throws Exception {
         for (String a : args) {
-            run(Integer.parseInt(a));
+            if (a.startsWith("churn")) {
+                churn(Integer.parseInt(a.substring("churn".length())));
+            } else {
+                run(Integer.parseInt(a));
+            }
+        }
+    }
+
+    /**
+     * Short-lived connections from a child process (python3), each living {@code lifeMillis}; the
+     * child prints each connection's port the moment it is connected, standing in for "first
+     * packet seen" (no capture here), and this JVM looks the socket up at once.
+     */
+    private static void churn(int lifeMillis) throws Exception {
+        int count = 100;
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket server = new ServerSocket(0, 200, lo);
+                SocketTableService service = new SocketTableService(SocketTableOptions.defaults().withListing(Listing.NETLINK))) {
+            service.snapshot();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        server.accept().close();
+                    }
+                } catch (IOException e) {
+                    System.err.println("acceptor stopped: " + e);
+                }
+            });
+            String script = "import socket,sys,time\n"
+                    + "for i in range(" + count + "):\n"
+                    + "  s=socket.create_connection(('127.0.0.1'," + server.getLocalPort() + "))\n"
+                    + "  print(s.getsockname()[1], flush=True); time.sleep(" + lifeMillis / 1000.0 + "); s.close()\n";
+            Process child = new ProcessBuilder("python3", "-c", script).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            int right = 0;
+            int wrong = 0;
+            int missing = 0;
+            long[] delays = new long[count];
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+                for (int i = 0; i < count; i++) {
+                    int port = Integer.parseInt(lines.readLine().trim());
+                    Instant seen = Instant.now();
+                    java.util.Optional<Connection> c = service.lookup(Protocol.TCP, lo, port, lo, server.getLocalPort(), seen);
+                    if (c.isEmpty() || c.get().pid().isEmpty()) {
+                        missing++;
+                    } else if (c.get().pid().getAsLong() == child.pid()) {
+                        right++;
+                    } else {
+                        wrong++;
+                    }
+                    delays[i] = c.map(x -> x.attribution().delay().toNanos()).orElse(0L);
+                }
+            }
+            child.waitFor();
+            acceptor.join();
+            System.out.printf("%n== churn: %d connections living %d ms from pid %d: right %d, wrong %d, unattributed %d%n",
+                    count, lifeMillis, child.pid(), right, wrong, missing);
+            report("  lookup delay after the connection was reported", delays);
+            System.out.printf("  first five delays (ms): %s%n", Arrays.toString(Arrays.stream(delays, 0, 5).mapToObj(d -> String.format("%.1f", d / 1e6)).toArray()));
         }
     }
 

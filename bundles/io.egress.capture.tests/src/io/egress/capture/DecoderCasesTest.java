@@ -150,6 +150,8 @@ class DecoderCasesTest {
         Flow f = only();
         assertTuple(f, 17, "172.16.0.1", 7000, "172.16.0.2", 8000);
         assertEquals(3, f.forward().packets());
+        assertTrue(f.portsKnown());
+        assertEquals(2000, f.forward().payloadBytes(), "UDP payload counted once, from the first fragment's UDP length");
         assertEquals(new ConversationCounts(0, 1, 0, 1, 0), engine.snapshot().conversations());
     }
 
@@ -157,6 +159,10 @@ class DecoderCasesTest {
     void laterFragmentWithoutItsFirstCountsOnlyAsAnAddressPair() {
         feed(ETHERNET, ethernet(IPV4, ipv4Fragment(17, "172.16.0.1", "172.16.0.2", 5, 100, false, new byte[40])));
         assertEquals(new ConversationCounts(0, 0, 0, 1, 0), engine.snapshot().conversations());
+        Flow f = only();
+        assertEquals(false, f.portsKnown());
+        assertEquals("", f.communityId());
+        assertEquals(17, f.protocol());
     }
 
     @Test

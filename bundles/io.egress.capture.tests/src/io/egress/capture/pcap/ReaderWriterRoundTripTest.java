@@ -209,6 +209,24 @@ class ReaderWriterRoundTripTest {
     }
 
     @Test
+    void bogusRecordLengthsAreNeverAllocated() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        b.putInt(1).putInt(0).putInt(60 << 20).putInt(60 << 20).put(new byte[8]);
+        Path file = dir.resolve("bogus.pcap");
+        Files.write(file, Arrays.copyOf(b.array(), b.position()));
+        CaptureAnalysis a = CaptureAnalyzer.analyze(file, Progress.NONE);
+        assertEquals(0, a.packets());
+        assertTrue(a.warnings().get(0).contains("offset 24"), a.warnings().get(0));
+
+        b.putInt(24 + 8, -5); // captured length 0xfffffffb
+        Files.write(file, Arrays.copyOf(b.array(), b.position()));
+        a = CaptureAnalyzer.analyze(file, Progress.NONE);
+        assertEquals(0, a.packets());
+        assertTrue(a.warnings().get(0).contains("captured length 4294967291"), a.warnings().get(0));
+    }
+
+    @Test
     void emptyPcapIsNotAnError() throws IOException {
         Path file = dir.resolve("empty.pcap");
         new PcapWriter(Files.newOutputStream(file), 1).close();

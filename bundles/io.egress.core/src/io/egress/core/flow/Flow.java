@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param icmpErrors     ICMP errors seen that quote a packet of this flow
  * @param communityId    Community ID v1 (seed 0), or empty when it could not be computed
  * @param names          names attached to the flow, in the order they were seen
+ * @param portsKnown     false for a TCP/UDP flow built from packets whose transport header was not
+ *                       seen (fragments without their first fragment); its ports are then 0
  */
 public record Flow(FlowKey key, byte[] initiator, int initiatorPort, byte[] responder, int responderPort,
         DirectionStats forward, DirectionStats reverse, long firstNanos, long lastNanos, TcpState tcpState,
-        long retransmissions, long icmpErrors, String communityId, List<FlowName> names) {
+        long retransmissions, long icmpErrors, String communityId, List<FlowName> names, boolean portsKnown) {
 
     public Flow {
         Objects.requireNonNull(key, "key");

@@ -28,6 +28,7 @@ final class FakeRdapServer implements AutoCloseable {
 
     final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> hangups = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     FakeRdapServer() throws IOException {
@@ -75,7 +76,7 @@ final class FakeRdapServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // the client hung up on a slow or huge answer, as it should
+            hangups.add(path + ": " + e.getMessage()); // the client hung up on a slow or huge answer, as it should
         }
     }
 

@@ -6,6 +6,7 @@ import io.egress.core.net.AddressClassifier;
 import io.egress.core.net.IpAddresses;
 import io.egress.enrich.internal.geo.DatabaseScanner;
 import io.egress.enrich.internal.geo.GeoAnswerAssembler;
+import io.egress.enrich.internal.geo.GeoRecord;
 import io.egress.enrich.internal.geo.MmdbDatabase;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class GeoIpService implements AutoCloseable {
      * An IPv4 lookup that lands in a record covering every IPv4 address comes from an IPv6 database without an
      * IPv4 subtree (the IPv4 space falls into ::/64 or similar): that is no real IPv4 record.
      */
-    private static boolean coversAllOfIpv4(byte[] raw, io.egress.enrich.internal.geo.GeoRecord rec) {
+    private static boolean coversAllOfIpv4(byte[] raw, GeoRecord rec) {
         return raw.length == 4 && rec.network() != null && rec.network().endsWith("/0");
     }
 

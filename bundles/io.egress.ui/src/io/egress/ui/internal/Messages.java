@@ -52,6 +52,35 @@ public final class Messages extends NLS {
     public static String details_firstSeen;
     public static String details_firstSeenStart;
     public static String details_closed;
+    public static String status_cancel;
+    public static String status_ready;
+    public static String capture_jobName;
+    public static String capture_openFailedTitle;
+    public static String capture_openFailed;
+    public static String capture_dialogTitle;
+    public static String capture_filterCaptures;
+    public static String capture_filterAll;
+    public static String conversations_filterHint;
+    public static String conversations_empty;
+    public static String conversations_summary;
+    public static String conversations_incomplete;
+    public static String conversations_warning;
+    public static String conversations_shown;
+    public static String conversations_indexJob;
+    public static String conv_protocol;
+    public static String conv_source;
+    public static String conv_destination;
+    public static String conv_destinationClass;
+    public static String conv_vlan;
+    public static String conv_packetsOut;
+    public static String conv_packetsIn;
+    public static String conv_bytesOut;
+    public static String conv_bytesIn;
+    public static String conv_start;
+    public static String conv_duration;
+    public static String conv_state;
+    public static String conv_names;
+    public static String conv_communityId;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

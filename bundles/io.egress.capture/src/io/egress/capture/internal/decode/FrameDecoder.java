@@ -143,6 +143,7 @@ public final class FrameDecoder {
         v.fragmentId = b.getShort(p + 4) & 0xffff;
         if (fragmentOffset != 0) {
             v.laterFragment = true;
+            v.payloadLength = v.ipPayloadLength; // all of it is transport payload
             return;
         }
         v.firstFragment = more;
@@ -202,6 +203,7 @@ public final class FrameDecoder {
                         v.protocol = next;
                         v.laterFragment = true;
                         v.ipPayloadLength = Math.max(0, payloadEnd - q);
+                        v.payloadLength = v.ipPayloadLength;
                         return;
                     }
                     // An atomic fragment (offset 0, no more) is a whole datagram.

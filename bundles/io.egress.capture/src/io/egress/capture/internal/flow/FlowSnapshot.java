@@ -81,7 +81,8 @@ public final class FlowSnapshot extends AbstractList<Flow> implements RandomAcce
         String communityId = communityId(protocol, (meta & META_PORTLESS) != 0, initiator, responder, initiatorPort, responderPort,
                 n[i + ICMP_TYPE_CODE]);
         return new Flow(key, initiator, initiatorPort, responder, responderPort, initiatorB ? ba : ab, initiatorB ? ab : ba,
-                l[o + FIRST], l[o + LAST], tcp, n[i + RETRANSMISSIONS], n[i + ICMP_ERRORS], communityId, flowNames);
+                l[o + FIRST], l[o + LAST], tcp, n[i + RETRANSMISSIONS], n[i + ICMP_ERRORS], communityId, flowNames,
+                (meta & META_PORTLESS) == 0);
     }
 
     private String communityId(int protocol, boolean portless, byte[] src, byte[] dst, int srcPort, int dstPort, int icmpTypeCode) {

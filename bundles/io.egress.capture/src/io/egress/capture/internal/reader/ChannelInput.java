@@ -113,6 +113,9 @@ public final class ChannelInput implements Closeable {
         if (n > MAX_RECORD + 64) {
             throw new IllegalArgumentException("request of " + n + " bytes above the record limit");
         }
+        if (n > size - offset()) {
+            return false; // the file is too short: never size a buffer from a length the file cannot hold
+        }
         if (prefetcher != null) {
             return requestAhead(n);
         }

@@ -23,7 +23,7 @@ final class FlowFields {
     }
 
     static boolean hasPorts(Flow f) {
-        return IpProtocols.hasPorts(f.protocol());
+        return IpProtocols.hasPorts(f.protocol()) && f.portsKnown();
     }
 
     static String src(Flow f) {

@@ -1,0 +1,94 @@
+package io.egress.core.conversations;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import io.egress.core.flow.Flow;
+import io.egress.core.progress.Progress;
+
+/**
+ * Which flows a conversations table shows, in which order: a filtered, sorted permutation of
+ * indexes into the flow list. Built off the UI thread; the table then reads only the rows it
+ * displays, so a million flows are never all turned into rows.
+ *
+ * @param rows indexes into the flow list, in display order
+ */
+public record ConversationIndex(int[] rows) {
+
+    public int size() {
+        return rows.length;
+    }
+
+    public int flowAt(int displayRow) {
+        return rows[displayRow];
+    }
+
+    /** All flows in capture order. */
+    public static ConversationIndex all(int size) {
+        int[] rows = new int[size];
+        Arrays.setAll(rows, i -> i);
+        return new ConversationIndex(rows);
+    }
+
+    /**
+     * Filters by a case-insensitive text matched against every column, then sorts.
+     *
+     * @return the index, or the rows found so far in capture order when cancelled
+     */
+    public static ConversationIndex build(List<Flow> flows, long captureStartNanos, String filter,
+            ConversationColumn sortBy, boolean descending, Progress progress) {
+        String needle = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
+        int n = flows.size();
+        int[] kept = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if ((i & 0xfff) == 0) {
+                progress.worked(i, n * 2L);
+                if (progress.isCanceled()) {
+                    return new ConversationIndex(Arrays.copyOf(kept, count));
+                }
+            }
+            if (needle.isEmpty() || matches(flows.get(i), captureStartNanos, needle)) {
+                kept[count++] = i;
+            }
+        }
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            boxed[i] = kept[i];
+        }
+        if (sortBy != null) {
+            // materialise each kept flow once, then sort by the cached values
+            Flow[] cache = new Flow[count];
+            for (int i = 0; i < count; i++) {
+                cache[i] = flows.get(boxed[i]);
+            }
+            Integer[] positions = new Integer[count];
+            Arrays.setAll(positions, i -> i);
+            Comparator<Flow> order = sortBy.order();
+            Comparator<Integer> byFlow = (a, b) -> order.compare(cache[a], cache[b]);
+            Arrays.sort(positions, descending ? byFlow.reversed() : byFlow);
+            Integer[] sorted = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                sorted[i] = boxed[positions[i]];
+            }
+            boxed = sorted;
+        }
+        progress.worked(n * 2L, n * 2L);
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = boxed[i];
+        }
+        return new ConversationIndex(rows);
+    }
+
+    private static boolean matches(Flow f, long start, String needle) {
+        for (ConversationColumn c : ConversationColumn.values()) {
+            if (c.text(f, start).toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+package io.egress.ui.internal.conversations;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.util.Throttler;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import io.egress.capture.CaptureAnalysis;
+import io.egress.core.conversations.ConversationColumn;
+import io.egress.core.conversations.ConversationIndex;
+import io.egress.core.flow.Flow;
+import io.egress.core.progress.Progress;
+import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.session.Investigation;
+import io.egress.ui.internal.widgets.WindowedTable;
+
+/**
+ * Wireshark-style Conversations for the capture opened last: one row per flow, sortable and
+ * filterable, responsive with a million flows because sorting and filtering run in a job and the
+ * table only reads the rows on screen.
+ */
+public final class ConversationsPart {
+    @Inject
+    private Investigation investigation;
+
+    private final Runnable investigationChanged = this::scheduleShowCurrent;
+    private Throttler showCurrent;
+    private Label summary;
+    private Text filter;
+    private WindowedTable table;
+    private Text details;
+    private CaptureAnalysis shown;
+    private ConversationIndex index = ConversationIndex.all(0);
+    private ConversationColumn sortColumn;
+    private boolean descending;
+    private IndexJob indexJob;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        summary = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage(Messages.conversations_filterHint);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        ConversationColumn[] cols = ConversationColumn.values();
+        String[] headers = new String[cols.length];
+        int[] widths = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            headers[i] = ConversationHeaders.header(cols[i]);
+            widths[i] = ConversationHeaders.width(cols[i]);
+        }
+        table = new WindowedTable(sash, headers, widths);
+        details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        sash.setWeights(80, 20);
+
+        showCurrent = new Throttler(parent.getDisplay(), Duration.ofMillis(100), this::showCurrent);
+        filterThrottler = new Throttler(parent.getDisplay(), Duration.ofMillis(250), this::reindex);
+        filter.addModifyListener(e -> filterThrottler.throttledExec());
+        table.onSort(this::sortBy);
+        table.onSelect(row -> showDetails(row));
+        investigation.addListener(investigationChanged);
+        showCurrent();
+    }
+
+    private Throttler filterThrottler;
+
+    private void scheduleShowCurrent() {
+        showCurrent.throttledExec();
+    }
+
+    private void showCurrent() {
+        if (summary.isDisposed()) {
+            return;
+        }
+        Optional<CaptureAnalysis> current = investigation.current();
+        if (current.isEmpty()) {
+            summary.setText(Messages.conversations_empty);
+            return;
+        }
+        if (current.get() == shown) {
+            return;
+        }
+        shown = current.get();
+        summary.setText(ConversationsSummary.of(shown));
+        summary.getParent().layout(true);
+        reindex();
+    }
+
+    private void sortBy(int column) {
+        ConversationColumn c = ConversationColumn.values()[column];
+        descending = c == sortColumn && !descending;
+        sortColumn = c;
+        table.table().setSortColumn(table.table().getColumn(column));
+        table.table().setSortDirection(descending ? SWT.DOWN : SWT.UP);
+        reindex();
+    }
+
+    /** Starts a new index job; a running one is cancelled (latest wins). */
+    private void reindex() {
+        if (shown == null) {
+            return;
+        }
+        if (indexJob != null) {
+            indexJob.cancel();
+        }
+        indexJob = new IndexJob(shown, filter.getText(), sortColumn, descending);
+        indexJob.schedule();
+    }
+
+    private void apply(CaptureAnalysis analysis, ConversationIndex newIndex) {
+        if (table.table().isDisposed() || analysis != shown) {
+            return;
+        }
+        index = newIndex;
+        long start = startNanos(analysis);
+        ConversationColumn[] cols = ConversationColumn.values();
+        table.setRows(new WindowedTable.Rows() {
+            @Override
+            public int size() {
+                return newIndex.size();
+            }
+
+            @Override
+            public String text(int row, int column) {
+                return cols[column].text(analysis.flows().get(newIndex.flowAt(row)), start);
+            }
+        });
+        details.setText(NLS.bind(Messages.conversations_shown, newIndex.size(), analysis.flows().size()));
+    }
+
+    private void showDetails(int row) {
+        if (shown == null || row < 0 || row >= index.size()) {
+            return;
+        }
+        Flow f = shown.flows().get(index.flowAt(row));
+        details.setText(FlowDetails.describe(f, startNanos(shown)));
+    }
+
+    private static long startNanos(CaptureAnalysis a) {
+        return a.firstTimestamp().map(t -> t.epochNanos()).orElse(0L);
+    }
+
+    /** For UI tests: the displayed index and model. */
+    public ConversationIndex index() {
+        return index;
+    }
+
+    public WindowedTable table() {
+        return table;
+    }
+
+    @Focus
+    public void setFocus() {
+        table.table().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        investigation.removeListener(investigationChanged);
+        if (indexJob != null) {
+            indexJob.cancel();
+        }
+    }
+
+    /** Filters and sorts off the UI thread, then hands the index to the UI. */
+    private final class IndexJob extends Job {
+        private final CaptureAnalysis analysis;
+        private final String text;
+        private final ConversationColumn column;
+        private final boolean desc;
+
+        IndexJob(CaptureAnalysis analysis, String text, ConversationColumn column, boolean desc) {
+            super(Messages.conversations_indexJob);
+            this.analysis = analysis;
+            this.text = text;
+            this.column = column;
+            this.desc = desc;
+            setUser(analysis.flows().size() > 200_000);
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            monitor.beginTask(getName(), 1000);
+            ConversationIndex built = ConversationIndex.build(analysis.flows(), startNanos(analysis), text, column, desc,
+                    new Progress() {
+                        private int reported;
+
+                        @Override
+                        public void worked(long done, long total) {
+                            int now = total <= 0 ? 0 : (int) (done * 1000 / total);
+                            if (now > reported) {
+                                monitor.worked(now - reported);
+                                reported = now;
+                            }
+                        }
+
+                        @Override
+                        public boolean isCanceled() {
+                            return monitor.isCanceled();
+                        }
+                    });
+            monitor.done();
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            table.table().getDisplay().asyncExec(() -> apply(analysis, built));
+            return Status.OK_STATUS;
+        }
+    }
+}

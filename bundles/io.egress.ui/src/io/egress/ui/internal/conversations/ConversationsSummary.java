@@ -1,0 +1,28 @@
+package io.egress.ui.internal.conversations;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.egress.capture.CaptureAnalysis;
+import io.egress.capture.ConversationCounts;
+import io.egress.ui.internal.Messages;
+
+/** The one-paragraph header of the Conversations view: what file, how much, what went wrong. */
+final class ConversationsSummary {
+    private ConversationsSummary() {
+    }
+
+    static String of(CaptureAnalysis a) {
+        ConversationCounts c = a.conversations();
+        String first = a.firstTimestamp().map(Object::toString).orElse("-");
+        String last = a.lastTimestamp().map(Object::toString).orElse("-");
+        StringBuilder sb = new StringBuilder(NLS.bind(Messages.conversations_summary, new Object[] {a.file().getFileName(),
+                a.format(), a.packets(), a.flows().size(), c.tcp(), c.udp(), c.icmp(), first, last}));
+        if (!a.complete()) {
+            sb.append(' ').append(Messages.conversations_incomplete);
+        }
+        for (String w : a.warnings()) {
+            sb.append('\n').append(NLS.bind(Messages.conversations_warning, w));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package io.egress.ui.internal.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.egress.capture.CaptureAnalysis;
+
+/**
+ * What the analyst has open in this workbench: the captures read so far. One instance lives in the
+ * application's e4 context (put there by {@link InvestigationAddon}); parts get it injected.
+ * Listeners are called on the thread that changed it and must hand over to the UI themselves.
+ */
+public final class Investigation {
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<CaptureAnalysis> captures = List.of();
+
+    public List<CaptureAnalysis> captures() {
+        return captures;
+    }
+
+    /** The capture opened last, which the capture views show. */
+    public Optional<CaptureAnalysis> current() {
+        List<CaptureAnalysis> c = captures;
+        return c.isEmpty() ? Optional.empty() : Optional.of(c.get(c.size() - 1));
+    }
+
+    public synchronized void add(CaptureAnalysis analysis) {
+        List<CaptureAnalysis> next = new ArrayList<>(captures);
+        next.add(analysis);
+        captures = List.copyOf(next);
+        listeners.forEach(Runnable::run);
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+}

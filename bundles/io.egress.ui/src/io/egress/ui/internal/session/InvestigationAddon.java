@@ -1,0 +1,46 @@
+package io.egress.ui.internal.session;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.service.event.Event;
+
+import io.egress.ui.internal.capture.CaptureOpening;
+
+/**
+ * Model add-on: puts the {@link Investigation} into the application context and, once the
+ * workbench is up, opens the capture named by {@code --open FILE} (what {@code ./egress FILE} passes).
+ */
+public final class InvestigationAddon {
+    private IEclipseContext context;
+
+    @PostConstruct
+    public void init(IEclipseContext appContext) {
+        this.context = appContext;
+        appContext.set(Investigation.class, new Investigation());
+    }
+
+    @Inject
+    @Optional
+    public void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+        IApplicationContext app = context.get(IApplicationContext.class);
+        if (app == null) {
+            return;
+        }
+        Object raw = app.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
+        int i = args.indexOf("--open");
+        if (i >= 0 && i + 1 < args.size()) {
+            CaptureOpening.open(Path.of(args.get(i + 1)), context);
+        }
+    }
+}
