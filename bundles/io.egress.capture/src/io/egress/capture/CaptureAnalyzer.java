@@ -71,7 +71,7 @@ public final class CaptureAnalyzer {
                 warnings.add("analysis cancelled at offset " + source.position() + " of " + source.size());
             }
             return new CaptureAnalysis(file, source.format(), linkTypes, packets, times.earliest(), times.latest(),
-                    digits == 0 ? 6 : digits, engine.finish(), warnings, complete);
+                    packets == 0 ? 6 : digits, engine.finish(), warnings, complete);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record DetectionReport(List<Finding> findings, List<DetectorFailure> failures, Map<String, Duration> durations) {
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
-            .thenComparing(Comparator.comparingInt(Finding::score).reversed())
+            .thenComparing(Comparator.comparingInt((Finding f) -> f.score()).reversed())
             .thenComparing(Finding::detector).thenComparing(Finding::title);
 
     public DetectionReport {

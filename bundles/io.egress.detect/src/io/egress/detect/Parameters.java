@@ -16,7 +16,8 @@ public final class Parameters {
     private final Map<String, String> values;
 
     private Parameters(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+        // Kept in declaration order so that views and documentation list them as contributed.
+        this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static Parameters of(Map<String, String> values) {

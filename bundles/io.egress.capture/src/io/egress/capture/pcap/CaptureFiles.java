@@ -4,7 +4,6 @@ import io.egress.capture.internal.reader.ChannelInput;
 import io.egress.capture.internal.reader.PcapReader;
 import io.egress.capture.internal.reader.PcapngReader;
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,25 +21,23 @@ public final class CaptureFiles {
      * @throws IOException            when it cannot be read
      */
     public static PacketSource open(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        ChannelInput in = input(file);
         try {
-            ChannelInput in = new ChannelInput(file, channel);
             if (!in.request(4)) {
-                throw new CaptureFormatException(file, 0, "magic", "file too short to be a capture file (" + channel.size() + " bytes)");
+                throw new CaptureFormatException(file, 0, "magic", "file too short to be a capture file (" + in.size() + " bytes)");
             }
-            int magic = in.buffer().order(ByteOrder.BIG_ENDIAN).getInt(in.buffer().position());
-            PacketSource source;
+            int magic = in.buffer().getInt(in.buffer().position());
             if (PcapReader.isMagic(magic)) {
-                source = new PcapReader(in);
-            } else if (magic == PcapngReader.SHB_TYPE) {
-                source = new PcapngReader(in);
-            } else {
-                throw new CaptureFormatException(file, 0, "magic", String.format("0x%08x is neither a pcap nor a pcapng magic number", magic));
+                return new PcapReader(in);
             }
-            return source;
+            if (magic == PcapngReader.SHB_TYPE) {
+                return new PcapngReader(in);
+            }
+            throw new CaptureFormatException(file, 0, "magic", String.format("0x%08x is neither a pcap nor a pcapng magic number", magic));
         } catch (IOException | RuntimeException e) {
+            // Also stops the read-ahead thread of a large file.
             try {
-                channel.close();
+                in.close();
             } catch (IOException closing) {
                 e.addSuppressed(closing);
             }
@@ -48,4 +45,13 @@ public final class CaptureFiles {
         }
     }
 
+    private static ChannelInput input(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return new ChannelInput(file, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
 }

@@ -2,8 +2,11 @@ package io.egress.capture.internal.reader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.egress.capture.pcap.CaptureFiles;
+import io.egress.capture.pcap.CaptureFormatException;
 import io.egress.capture.pcap.PacketRecord;
 import io.egress.capture.pcap.PcapWriter;
 import io.egress.capture.pcap.PcapngWriter;
@@ -18,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,6 +60,21 @@ class ChannelInputModesTest {
         assertEquals(expected.size(), i);
         assertTrue(source.warnings().isEmpty(), String.valueOf(source.warnings()));
         assertEquals(source.size(), source.position());
+    }
+
+    @Test
+    void aRejectedLargeFileStopsItsReadAheadThread() throws Exception {
+        Path file = dir.resolve("large-not-a-capture.bin");
+        Files.write(file, new byte[(int) ChannelInput.LARGE_FILE + 4096]);
+        assertThrows(CaptureFormatException.class, () -> CaptureFiles.open(file));
+        for (int i = 0; i < 100 && readAheadThreads() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, readAheadThreads());
+    }
+
+    private static long readAheadThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("egress-capture-read-ahead")).count();
     }
 
     @ParameterizedTest

@@ -18,6 +18,8 @@ public final class FrameDecoder {
     private static final int UDP = 17;
     private static final int ICMP = 1;
     private static final int ICMPV6 = 58;
+    private static final int SCTP = 132;
+    private static final int DCCP = 33;
 
     /**
      * Decodes a frame. {@code buffer} must be big-endian ordered.
@@ -244,6 +246,11 @@ public final class FrameDecoder {
                 }
                 ports(b, p, v);
                 payload(p + 8, end, v.ipPayloadLength - 8, v);
+            }
+            case SCTP, DCCP -> {
+                if (available >= 4) {
+                    ports(b, p, v); // both start with the two ports
+                }
             }
             case ICMP, ICMPV6 -> icmp(b, p, end, v);
             default -> {

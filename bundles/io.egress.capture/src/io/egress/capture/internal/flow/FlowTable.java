@@ -46,7 +46,7 @@ public final class FlowTable {
 
     // meta flags
     static final long META_V6 = 1L << 32;
-    /** TCP/UDP flow whose ports are unknown (fragments without their first one, cut headers). */
+    /** TCP/UDP/SCTP/DCCP flow whose ports are unknown (fragments without their first one, cut headers). */
     static final long META_PORTLESS = 1L << 33;
 
     // state bits
@@ -137,7 +137,7 @@ public final class FlowTable {
         } else {
             srcPort = 0;
             dstPort = 0;
-            if (protocol == 6 || protocol == 17) {
+            if (protocol == 6 || protocol == 17 || protocol == 132 || protocol == 33) {
                 flags |= META_PORTLESS;
             }
         }

@@ -112,8 +112,6 @@ public final class PcapReader implements PacketSource {
 
     public int linkType() { return linkType; }
 
-    public boolean nanosecondResolution() { return nanos; }
-
     @Override
     public List<Integer> linkTypes() { return List.of(linkType); }
 

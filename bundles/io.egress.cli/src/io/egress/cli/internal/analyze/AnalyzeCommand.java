@@ -45,7 +45,8 @@ public final class AnalyzeCommand implements Command {
 
                 Options:
                   --format table   a summary and an aligned flow table per file (default)
-                  --format json    one JSON object per file, in argument order (see docs/analyze.md)
+                  --format json    one JSON object per file, one line each, in argument order
+                                   (fields in docs/analyze.md)
                   --format csv     one row per flow, with the file name in the first column
 
                 Exit status: 0 when every file was read (a file cut short is read up to the cut

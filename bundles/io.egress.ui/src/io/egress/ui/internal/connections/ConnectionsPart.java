@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.action.Action;
@@ -43,6 +46,8 @@ import io.egress.core.connections.ConnectionsTracker;
 import io.egress.core.connections.ConnectionsView;
 import io.egress.core.connections.ProcessGroup;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.ip.IpEditors;
+import io.egress.ui.internal.session.Investigation;
 
 /**
  * The connections view (Netiquette's job): every live socket of this machine under the process that
@@ -53,6 +58,11 @@ public final class ConnectionsPart {
     static final Duration INTERVAL = Duration.ofSeconds(2);
     static final Duration KEEP_CLOSED = Duration.ofSeconds(6);
     static final Duration HIGHLIGHT_NEW = Duration.ofSeconds(6);
+
+    @Inject
+    private Investigation investigation;
+    @Inject
+    private IEclipseContext context;
 
     private final AtomicReference<ConnectionsView> incoming = new AtomicReference<>();
     private final AtomicReference<Throwable> incomingError = new AtomicReference<>();
@@ -88,6 +98,7 @@ public final class ConnectionsPart {
         renderThrottler = new Throttler(parent.getDisplay(), Duration.ofMillis(150), this::renderLatest);
         service = new SocketTableService();
         refresher = new ConnectionsRefresher(service, new ConnectionsTracker(KEEP_CLOSED), INTERVAL, view -> {
+            investigation.setLiveConnections(view);
             incoming.set(view);
             renderThrottler.throttledExec();
         }, error -> {
@@ -144,6 +155,12 @@ public final class ConnectionsPart {
         viewer.setLabelProvider(new ConnectionsLabelProvider(parent.getDisplay(), content, Instant::now, HIGHLIGHT_NEW, KEEP_CLOSED));
         viewer.setInput(input);
         viewer.addSelectionChangedListener(e -> showDetails());
+        // double-click judges the address: the IP details editor for the remote (or bound) address
+        viewer.addDoubleClickListener(e -> {
+            if (viewer.getStructuredSelection().getFirstElement() instanceof ConnectionRow r) {
+                IpEditors.open(io.egress.core.net.IpAddresses.format(r.judgedAddress()), context);
+            }
+        });
         viewer.getTree().addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
                 copySelection();

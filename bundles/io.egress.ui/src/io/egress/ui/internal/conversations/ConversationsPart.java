@@ -28,6 +28,7 @@ import io.egress.core.conversations.ConversationIndex;
 import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.widgets.WindowedTable;
 
@@ -39,6 +40,8 @@ import io.egress.ui.internal.widgets.WindowedTable;
 public final class ConversationsPart {
     @Inject
     private Investigation investigation;
+    @Inject
+    private org.eclipse.e4.core.contexts.IEclipseContext context;
 
     private final Runnable investigationChanged = this::scheduleShowCurrent;
     private Throttler showCurrent;
@@ -78,6 +81,11 @@ public final class ConversationsPart {
         filter.addModifyListener(e -> filterThrottler.throttledExec());
         table.onSort(this::sortBy);
         table.onSelect(row -> showDetails(row));
+        table.onOpen(row -> {
+            if (shown != null && row < index.size()) {
+                IpEditors.open(io.egress.core.net.IpAddresses.format(shown.flows().get(index.flowAt(row)).responder()), context);
+            }
+        });
         investigation.addListener(investigationChanged);
         showCurrent();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.egress.capture.CaptureAnalysis;
+import io.egress.core.connections.ConnectionsView;
 
 /**
  * What the analyst has open in this workbench: the captures read so far. One instance lives in the
@@ -15,6 +16,8 @@ import io.egress.capture.CaptureAnalysis;
 public final class Investigation {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<CaptureAnalysis> captures = List.of();
+    private volatile ConnectionsView liveConnections;
+    private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<CaptureAnalysis> captures() {
         return captures;
@@ -31,6 +34,28 @@ public final class Investigation {
         next.add(analysis);
         captures = List.copyOf(next);
         listeners.forEach(Runnable::run);
+    }
+
+    /** The connections view's latest look at this machine, for views that join on it (the IP editor). */
+    public Optional<ConnectionsView> liveConnections() {
+        return Optional.ofNullable(liveConnections);
+    }
+
+    public void setLiveConnections(ConnectionsView view) {
+        liveConnections = view;
+    }
+
+    /** The analyst's note on an address (canonical text), empty when none. */
+    public String note(String address) {
+        return notes.getOrDefault(address, "");
+    }
+
+    public void setNote(String address, String note) {
+        if (note.isBlank()) {
+            notes.remove(address);
+        } else {
+            notes.put(address, note);
+        }
     }
 
     public void addListener(Runnable listener) {
