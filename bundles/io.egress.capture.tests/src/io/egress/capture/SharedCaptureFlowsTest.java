@@ -111,6 +111,13 @@ class SharedCaptureFlowsTest {
         assertEquals(6_833_698L, total.get());
         assertEquals(6_833_698L, last.get());
         assertEquals(82_582, a.flows().stream().mapToLong(Flow::packets).sum());
+        assertEquals(241, a.flows().stream().mapToLong(Flow::retransmissions).sum(), "tshark's tcp.analysis.*retransmission count");
+    }
+
+    @Test
+    void retransmissionsInTheBigEndianPptpCapture() throws IOException {
+        CaptureAnalysis a = analyze("tcpdump-pptp.pcap");
+        assertEquals(4, a.flows().stream().mapToLong(Flow::retransmissions).sum());
     }
 
     @Test

@@ -12,11 +12,11 @@ import java.util.RandomAccess;
  */
 public final class FlowList extends AbstractList<Flow> implements RandomAccess {
     private final FlowSnapshot snapshot;
-    private final ConversationCounts conversations;
+    /** Counted on first use; two threads racing both compute the same value. */
+    private volatile ConversationCounts conversations;
 
     FlowList(FlowSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.conversations = snapshot.conversations();
     }
 
     @Override
@@ -31,6 +31,11 @@ public final class FlowList extends AbstractList<Flow> implements RandomAccess {
 
     /** Conversation counts of these flows, comparable with tshark's. */
     public ConversationCounts conversations() {
-        return conversations;
+        ConversationCounts c = conversations;
+        if (c == null) {
+            c = snapshot.conversations();
+            conversations = c;
+        }
+        return c;
     }
 }

@@ -81,6 +81,14 @@ public final class Messages extends NLS {
     public static String conv_state;
     public static String conv_names;
     public static String conv_communityId;
+    public static String geo_title;
+    public static String geo_file;
+    public static String geo_type;
+    public static String geo_built;
+    public static String geo_status;
+    public static String geo_detail;
+    public static String geo_addFolder;
+    public static String geo_searched;
     public static String ip_address;
     public static String ip_class;
     public static String ip_range;

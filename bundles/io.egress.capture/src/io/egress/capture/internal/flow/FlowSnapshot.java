@@ -14,11 +14,9 @@ import io.egress.core.flow.NameSource;
 import io.egress.core.flow.TcpState;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
-import java.util.Set;
 
 /**
  * Flows of a table at one moment, materialised into {@link Flow} objects only when asked for, so
@@ -106,8 +104,8 @@ public final class FlowSnapshot extends AbstractList<Flow> implements RandomAcce
         int tcp = 0;
         int udp = 0;
         int icmp = 0;
-        Set<Long> v4Pairs = new HashSet<>();
-        Set<List<Long>> v6Pairs = new HashSet<>();
+        LongTupleSet v4Pairs = new LongTupleSet(1, 1024);
+        LongTupleSet v6Pairs = new LongTupleSet(4, 1024);
         for (int f = 0; f < columns.count(); f++) {
             int o = f * LONGS;
             long meta = l[o + META];
@@ -123,7 +121,7 @@ public final class FlowSnapshot extends AbstractList<Flow> implements RandomAcce
             if ((meta & META_V6) == 0) {
                 v4Pairs.add((l[o + A_LO] << 32) | l[o + B_LO]);
             } else {
-                v6Pairs.add(List.of(l[o + A_HI], l[o + A_LO], l[o + B_HI], l[o + B_LO]));
+                v6Pairs.add(l[o + A_HI], l[o + A_LO], l[o + B_HI], l[o + B_LO]);
             }
         }
         return new ConversationCounts(tcp, udp, icmp, v4Pairs.size(), v6Pairs.size());

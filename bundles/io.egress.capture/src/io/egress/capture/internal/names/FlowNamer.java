@@ -25,11 +25,52 @@ import java.util.Optional;
  */
 public final class FlowNamer {
     static final int MAX_INSPECTED = 6;
+    /** A ClientHello with post-quantum key shares spans two segments; 16 KiB covers any sane one. */
+    static final int MAX_PENDING_BYTES = 16 * 1024;
+    /** Bounds the joined starts to 16 MiB even when many flows stop in the middle of their first message. */
+    private static final int MAX_PENDING_FLOWS = 1024;
+
+    /** What a parser made of the bytes so far. */
+    private enum Outcome {
+        /** A name was found, or it is certain none will come. */
+        DONE,
+        /** The start of a message that continues in the next segment. */
+        MORE,
+        /** Not this protocol. */
+        NO
+    }
+
+    /** The first bytes an initiator sent, kept while a parser needs more of them. */
+    private static final class PendingStart {
+        final boolean tls;
+        byte[] data;
+        int length;
+
+        PendingStart(boolean tls, byte[] first, int n) {
+            this.tls = tls;
+            this.data = java.util.Arrays.copyOf(first, Math.max(n * 2, 2048));
+            this.length = n;
+        }
+
+        void append(ByteBuffer buffer, int offset, int n) {
+            int take = Math.min(n, MAX_PENDING_BYTES - length);
+            if (length + take > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.min(MAX_PENDING_BYTES, Math.max(length + take, data.length * 2)));
+            }
+            buffer.get(offset, data, length, take);
+            length += take;
+        }
+
+        boolean full() {
+            return length >= MAX_PENDING_BYTES;
+        }
+    }
     private static final int MAX_QUIC_ASSEMBLERS = 4096;
 
     private final DnsDirectory dns = new DnsDirectory();
     private final Map<Integer, List<FlowName>> names = new HashMap<>();
     private final Map<Integer, QuicClientHelloAssembler> quic = new HashMap<>();
+    private final Map<Integer, PendingStart> pending = new HashMap<>();
     private byte[] scratch = new byte[2048];
     private long unparsedPayloads;
 
@@ -51,14 +92,33 @@ public final class FlowNamer {
             return;
         }
         if (v.protocol == 6) {
-            if (first == 22) {
-                table.markInspected(flow, tls(flow, buffer, v, timeNanos));
-            } else if (first >= 'A' && first <= 'Z') {
-                table.markInspected(flow, http(flow, buffer, v, timeNanos));
-            }
+            tcp(table, flow, buffer, v, first, timeNanos);
         } else if (v.protocol == 17 && (first & 0xc0) == 0xc0) {
             table.markInspected(flow, quic(flow, buffer, v, timeNanos));
         }
+    }
+
+    /** TLS or HTTP from the initiator's first bytes, joined across segments while the parser asks for more. */
+    private void tcp(FlowTable table, int flow, ByteBuffer buffer, PacketView v, int first, long time) {
+        PendingStart started = pending.get(flow);
+        Outcome outcome;
+        if (started != null) {
+            started.append(buffer, v.payloadOffset, v.payloadCaptured);
+            outcome = started.tls ? tls(flow, started.data, started.length, time) : http(flow, started.data, started.length, time);
+            if (outcome != Outcome.MORE || started.full() || table.inspected(flow) + 1 >= MAX_INSPECTED) {
+                pending.remove(flow);
+            }
+        } else if (first == 22 || (first >= 'A' && first <= 'Z')) {
+            int n = copy(buffer, v);
+            boolean tls = first == 22;
+            outcome = tls ? tls(flow, scratch, n, time) : http(flow, scratch, n, time);
+            if (outcome == Outcome.MORE && pending.size() < MAX_PENDING_FLOWS) {
+                pending.put(flow, new PendingStart(tls, scratch, n));
+            }
+        } else {
+            return;
+        }
+        table.markInspected(flow, outcome == Outcome.DONE);
     }
 
     private static boolean isDnsPort(int port) {
@@ -86,31 +146,31 @@ public final class FlowNamer {
         }
     }
 
-    private boolean tls(int flow, ByteBuffer buffer, PacketView v, long time) {
-        int n = copy(buffer, v);
-        if (!TlsClientHello.looksLikeHandshakeRecord(scratch, 0, n)) {
-            return false;
+    private Outcome tls(int flow, byte[] data, int n, long time) {
+        if (!TlsClientHello.looksLikeHandshakeRecord(data, 0, n)) {
+            return Outcome.NO;
         }
         try {
-            Optional<String> sni = TlsClientHello.parse(scratch, 0, n).serverName();
+            Optional<String> sni = TlsClientHello.parse(data, 0, n).serverName();
             sni.ifPresent(s -> attach(flow, s, NameSource.TLS_SNI, time));
-            return true; // a ClientHello without SNI will not grow one later
+            return Outcome.DONE; // a ClientHello without SNI will not grow one later
         } catch (ProtocolParseException e) {
-            if (!e.isTruncated()) {
-                unparsedPayloads++;
+            if (e.isTruncated()) {
+                return Outcome.MORE;
             }
-            return false;
+            unparsedPayloads++;
+            return Outcome.NO;
         }
     }
 
-    private boolean http(int flow, ByteBuffer buffer, PacketView v, long time) {
-        int n = copy(buffer, v);
+    private Outcome http(int flow, byte[] data, int n, long time) {
         try {
-            HttpRequest request = HttpRequest.parse(scratch, 0, n);
+            HttpRequest request = HttpRequest.parse(data, 0, n);
             request.host().ifPresent(h -> attach(flow, h, NameSource.HTTP_HOST, time));
-            return request.host().isPresent() || request.complete();
+            return request.host().isPresent() || request.complete() ? Outcome.DONE : Outcome.MORE;
         } catch (ProtocolParseException e) {
-            return false; // most payloads starting with a capital letter are not HTTP requests
+            // Most payloads starting with a capital letter are not HTTP requests: not worth a warning.
+            return e.isTruncated() ? Outcome.MORE : Outcome.NO;
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * <ul>
  * <li>interval skew: 1 - |Bowley skew| of the intervals (a beacon's intervals are symmetric);</li>
  * <li>interval dispersion: 1 - MAD / median of the intervals;</li>
- * <li>periodicity: the share of intervals within 35 % of the median period or of twice or three
+ * <li>periodicity: the share of intervals within 25 % of the median period or of twice or three
  * times it (a missed beacon), the latter counting half: this tolerates jitter of the kind
  * implants add on purpose and ignores bursts of retries;</li>
  * <li>size skew and size dispersion: the same on the bytes per contact (beacons send similar
@@ -28,6 +28,8 @@ import java.util.Locale;
  */
 final class BeaconScore {
     private static final double HOUR_NANOS = 3600e9;
+    /** How far (as a share of the period) an interval may stray and still fit: covers 25 % jitter. */
+    private static final double TOLERANCE = 0.25;
 
     private final Events events;
     private final double median;
@@ -49,7 +51,7 @@ final class BeaconScore {
         add("interval-skew", intervalSkew, String.format(Locale.ROOT, "Bowley skew of %d intervals %.2f (0 = symmetric)", intervals.length, skew));
         add("interval-dispersion", intervalMad, "median interval " + FlowFacts.seconds(median) + ", median absolute deviation "
                 + FlowFacts.seconds(mad));
-        add("periodicity", periodicity, String.format(Locale.ROOT, "%.0f %% of intervals fit the period within 35 %% (missed contacts count half)",
+        add("periodicity", periodicity, String.format(Locale.ROOT, "%.0f %% of intervals fit the period within 25 %% (missed contacts count half)",
                 periodicity * 100));
 
         double sizeScore = -1;
@@ -88,7 +90,7 @@ final class BeaconScore {
         for (double d : intervals) {
             double ratio = d / period;
             long k = Math.round(ratio);
-            if (k >= 1 && k <= 3 && Math.abs(ratio - k) <= 0.35) {
+            if (k >= 1 && k <= 3 && Math.abs(ratio - k) <= TOLERANCE * k) {
                 fit += k == 1 ? 1 : 0.5;
             }
         }
@@ -112,7 +114,7 @@ final class BeaconScore {
     double strength() { return strength; }
 
     /** Enough of the intervals fit one period: the rule that keeps random chatter out. */
-    boolean periodic() { return periodicity >= 0.6; }
+    boolean periodic() { return periodicity >= 0.7; }
 
     double medianIntervalSeconds() { return median; }
 

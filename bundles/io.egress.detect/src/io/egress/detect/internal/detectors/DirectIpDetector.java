@@ -34,10 +34,18 @@ public final class DirectIpDetector implements Detector {
         long grace = (long) (context.parameters().decimal("graceSeconds", 300) * 1e9);
         Map<String, List<Integer>> byDestination = new LinkedHashMap<>();
         List<Flow> flows = input.flows();
+        // An address some DNS answer named anywhere in the capture counts as explained: the
+        // engine keeps only the newest answer per name, so "named before this flow" is not reliable.
+        Set<String> named = new java.util.HashSet<>();
+        for (Flow f : flows) {
+            if (FlowFacts.hasName(f, NameSource.DNS)) {
+                named.add(FlowFacts.text(f.responder()));
+            }
+        }
         for (int i = 0; i < flows.size(); i++) {
             Flow f = flows.get(i);
             // A name from an answer seen before the capture began cannot be checked: skip the start.
-            if (ignored.contains(f.responderPort()) || !FlowFacts.isPublic(f.responder()) || FlowFacts.hasName(f, NameSource.DNS)
+            if (ignored.contains(f.responderPort()) || !FlowFacts.isPublic(f.responder()) || named.contains(FlowFacts.text(f.responder()))
                     || f.firstNanos() - input.captureTime().firstNanos() < grace) {
                 continue;
             }
@@ -46,11 +54,11 @@ public final class DirectIpDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         byDestination.values().forEach(indexes -> {
             Flow f = flows.get(indexes.get(0));
-            boolean named = indexes.stream().anyMatch(i -> !flows.get(i).names().isEmpty());
-            double strength = named ? 0.4 : 0.7;
+            boolean anyName = indexes.stream().anyMatch(i -> !flows.get(i).names().isEmpty());
+            double strength = anyName ? 0.4 : 0.7;
             Findings b = new Findings(input, context).flows(indexes)
                     .sub("no-dns-answer", 1, "no DNS answer in the capture named " + FlowFacts.text(f.responder()))
-                    .sub("no-name-at-all", named ? 0 : 1, named ? "the connection carried a TLS, QUIC or HTTP name" : "no name of any kind");
+                    .sub("no-name-at-all", anyName ? 0 : 1, anyName ? "the connection carried a TLS, QUIC or HTTP name" : "no name of any kind");
             FlowFacts.destinationName(f).ifPresent(b::name);
             findings.add(b.build(context.defaultSeverity(), strength,
                     "direct connection to " + FlowFacts.text(f.responder()) + " without DNS from " + FlowFacts.originLabel(input, indexes.get(0)),

@@ -16,6 +16,7 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class ConnectionsPartUiTest {
         EModelService models = app.getContext().get(EModelService.class);
         MPart part = (MPart) models.find("io.egress.ui.part.connections", app);
         assertNotNull(part, "connections part in the application model");
+        // it polls only while visible: bring it to the top (another test may have shown a capture)
+        app.getContext().get(EPartService.class).showPart(part, EPartService.PartState.ACTIVATE);
         assertTrue(part.isToBeRendered() && part.isVisible());
         ConnectionsPart view = (ConnectionsPart) part.getObject();
         assertNotNull(view, "connections part was created");

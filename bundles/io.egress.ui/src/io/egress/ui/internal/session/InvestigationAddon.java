@@ -14,7 +14,6 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.service.event.Event;
 
-import io.egress.enrich.details.IpDetailsService;
 import io.egress.ui.internal.capture.CaptureOpening;
 
 /**
@@ -28,7 +27,7 @@ public final class InvestigationAddon {
     public void init(IEclipseContext appContext) {
         this.context = appContext;
         appContext.set(Investigation.class, new Investigation());
-        appContext.set(IpDetailsService.class, EnrichmentSetup.detailsService());
+        EnrichmentSetup.install(appContext);
     }
 
     @Inject

@@ -1,0 +1,83 @@
+package io.egress.ui.internal.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import io.egress.core.conversations.ConversationColumn;
+import io.egress.enrich.details.IpDetails;
+import io.egress.tests.support.SharedData;
+import io.egress.ui.internal.capture.CaptureLoadJob;
+import io.egress.ui.internal.capture.CaptureOpening;
+import io.egress.ui.internal.ip.IpDetailsPart;
+import io.egress.ui.internal.ip.IpEditors;
+
+/** Opens a shared capture in the running workbench and checks the Conversations view and the IP editor. */
+class CaptureInWorkbenchUiTest {
+
+    @Test
+    void openedCaptureShowsItsConversationsAndAnAddressEditor() throws Exception {
+        Path file = SharedData.captures().resolve("zeek-wikipedia.pcap");
+        MApplication app = workbench().getApplication();
+        IEclipseContext ctx = app.getContext();
+        CaptureLoadJob job = CaptureOpening.open(file, ctx);
+        waitUntil(() -> job.getResult() != null, 60_000);
+        assertNotNull(job.result(), () -> "load failed: " + job.failure());
+        assertEquals(136, job.result().packets());
+
+        EModelService models = ctx.get(EModelService.class);
+        MPart part = (MPart) models.find(CaptureOpening.CONVERSATIONS_PART, app);
+        ConversationsPart view = (ConversationsPart) part.getObject();
+        assertNotNull(view, "conversations view was shown");
+        waitUntil(() -> view.index().size() == job.result().flows().size(), 30_000);
+        assertEquals(34, view.index().size());
+        // the windowed table shows real rows: the first responder in capture order
+        String firstResponder = view.table().table().getItem(0).getText(ConversationColumn.DESTINATION.ordinal());
+        assertEquals("224.0.0.251:5353", firstResponder);
+
+        MPart editor = IpEditors.open("208.80.152.2", ctx);
+        IpDetailsPart ip = (IpDetailsPart) editor.getObject();
+        waitUntil(() -> ip.details() != null && !ip.details().names().isEmpty(), 30_000);
+        IpDetails d = ip.details();
+        assertEquals("public", d.addressClass().id());
+        assertTrue(d.names().stream().anyMatch(n -> n.name().endsWith("wikimedia.org")), d.names().toString());
+        assertEquals("ip.addr == 208.80.152.2", d.wiresharkFilter());
+        assertEquals(editor, IpEditors.open("208.80.152.2", ctx), "one editor per address");
+    }
+
+    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail("condition not met within " + timeoutMs + " ms");
+    }
+
+    private static IWorkbench workbench() {
+        BundleContext ctx = FrameworkUtil.getBundle(CaptureInWorkbenchUiTest.class).getBundleContext();
+        ServiceReference<IWorkbench> ref = ctx.getServiceReference(IWorkbench.class);
+        return ctx.getService(ref);
+    }
+}
