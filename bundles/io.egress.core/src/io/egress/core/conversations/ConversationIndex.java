@@ -25,6 +25,16 @@ public record ConversationIndex(int[] rows) {
         return rows[displayRow];
     }
 
+    /** The display row of a flow, or -1 when it is filtered out. */
+    public int displayRowOf(int flowIndex) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == flowIndex) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** All flows in capture order. */
     public static ConversationIndex all(int size) {
         int[] rows = new int[size];
@@ -39,6 +49,15 @@ public record ConversationIndex(int[] rows) {
      */
     public static ConversationIndex build(List<Flow> flows, long captureStartNanos, String filter,
             ConversationColumn sortBy, boolean descending, Progress progress) {
+        return build(flows, captureStartNanos, filter, Long.MIN_VALUE, Long.MAX_VALUE, sortBy, descending, progress);
+    }
+
+    /**
+     * As {@link #build(List, long, String, ConversationColumn, boolean, Progress)}, keeping only
+     * flows that overlap [fromNanos, toNanos] (a time range chosen in the timeline).
+     */
+    public static ConversationIndex build(List<Flow> flows, long captureStartNanos, String filter, long fromNanos, long toNanos,
+            ConversationColumn sortBy, boolean descending, Progress progress) {
         String needle = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
         int n = flows.size();
         int[] kept = new int[n];
@@ -50,7 +69,8 @@ public record ConversationIndex(int[] rows) {
                     return new ConversationIndex(Arrays.copyOf(kept, count));
                 }
             }
-            if (needle.isEmpty() || matches(flows.get(i), captureStartNanos, needle)) {
+            Flow f = flows.get(i);
+            if (f.lastNanos() >= fromNanos && f.firstNanos() <= toNanos && (needle.isEmpty() || matches(f, captureStartNanos, needle))) {
                 kept[count++] = i;
             }
         }

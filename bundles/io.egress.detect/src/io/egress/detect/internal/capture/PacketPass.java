@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class PacketPass {
     /** Packets less than this apart belong to one burst. */
-    public static final long BURST_GAP_NANOS = 1_000_000_000L;
+    public static final long BURST_GAP_NANOS = 2_000_000_000L;
     public static final int MAX_BURSTS = 4096;
     static final double MIN_FLOW_SECONDS = 30;
 

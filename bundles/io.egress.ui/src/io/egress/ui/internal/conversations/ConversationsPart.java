@@ -29,6 +29,11 @@ import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
+import io.egress.ui.internal.session.FlowSelection;
+import io.egress.ui.internal.session.SelectionTopics;
+import io.egress.ui.internal.session.TimeRange;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.widgets.WindowedTable;
 
@@ -42,6 +47,12 @@ public final class ConversationsPart {
     private Investigation investigation;
     @Inject
     private org.eclipse.e4.core.contexts.IEclipseContext context;
+    @Inject
+    private IEventBroker broker;
+
+    private static final String SOURCE = "conversations";
+    private boolean following;
+    private TimeRange range = TimeRange.ALL;
 
     private final Runnable investigationChanged = this::scheduleShowCurrent;
     private Throttler showCurrent;
@@ -80,7 +91,12 @@ public final class ConversationsPart {
         filterThrottler = new Throttler(parent.getDisplay(), Duration.ofMillis(250), this::reindex);
         filter.addModifyListener(e -> filterThrottler.throttledExec());
         table.onSort(this::sortBy);
-        table.onSelect(row -> showDetails(row));
+        table.onSelect(row -> {
+            showDetails(row);
+            if (!following && shown != null && row < index.size()) {
+                broker.post(SelectionTopics.FLOW, new FlowSelection(shown, index.flowAt(row), SOURCE));
+            }
+        });
         table.onOpen(row -> {
             if (shown != null && row < index.size()) {
                 IpEditors.open(io.egress.core.net.IpAddresses.format(shown.flows().get(index.flowAt(row)).responder()), context);
@@ -131,7 +147,7 @@ public final class ConversationsPart {
         if (indexJob != null) {
             indexJob.cancel();
         }
-        indexJob = new IndexJob(shown, filter.getText(), sortColumn, descending);
+        indexJob = new IndexJob(shown, filter.getText(), range, sortColumn, descending);
         indexJob.schedule();
     }
 
@@ -168,6 +184,35 @@ public final class ConversationsPart {
         return a.firstTimestamp().map(t -> t.epochNanos()).orElse(0L);
     }
 
+    /** Another view selected a flow: select it here too, without posting back. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    public void followFlow(@UIEventTopic(SelectionTopics.FLOW) FlowSelection selection) {
+        if (selection == null || SOURCE.equals(selection.source()) || table == null || selection.capture() != shown) {
+            return;
+        }
+        int row = index.displayRowOf(selection.flowIndex());
+        if (row >= 0) {
+            following = true;
+            try {
+                table.select(row);
+            } finally {
+                following = false;
+            }
+        }
+    }
+
+    /** The timeline chose a time range: show only the flows that overlap it. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    public void followTimeRange(@UIEventTopic(SelectionTopics.TIME_RANGE) TimeRange newRange) {
+        if (newRange == null || table == null || newRange.equals(range)) {
+            return;
+        }
+        range = newRange;
+        reindex();
+    }
+
     /** For UI tests: the displayed index and model. */
     public ConversationIndex index() {
         return index;
@@ -194,13 +239,15 @@ public final class ConversationsPart {
     private final class IndexJob extends Job {
         private final CaptureAnalysis analysis;
         private final String text;
+        private final TimeRange timeRange;
         private final ConversationColumn column;
         private final boolean desc;
 
-        IndexJob(CaptureAnalysis analysis, String text, ConversationColumn column, boolean desc) {
+        IndexJob(CaptureAnalysis analysis, String text, TimeRange timeRange, ConversationColumn column, boolean desc) {
             super(Messages.conversations_indexJob);
             this.analysis = analysis;
             this.text = text;
+            this.timeRange = timeRange;
             this.column = column;
             this.desc = desc;
             setUser(analysis.flows().size() > 200_000);
@@ -209,7 +256,7 @@ public final class ConversationsPart {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             monitor.beginTask(getName(), 1000);
-            ConversationIndex built = ConversationIndex.build(analysis.flows(), startNanos(analysis), text, column, desc,
+            ConversationIndex built = ConversationIndex.build(analysis.flows(), startNanos(analysis), text, timeRange.startNanos(), timeRange.endNanos(), column, desc,
                     new Progress() {
                         private int reported;
 
