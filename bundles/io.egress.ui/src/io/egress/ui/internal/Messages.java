@@ -81,6 +81,14 @@ public final class Messages extends NLS {
     public static String conv_state;
     public static String conv_names;
     public static String conv_communityId;
+    public static String source_live;
+    public static String source_capture;
+    public static String source_grouping;
+    public static String source_hostsStatus;
+    public static String hosts_host;
+    public static String hosts_proto;
+    public static String hosts_ports;
+    public static String hosts_flows;
     public static String geo_title;
     public static String geo_file;
     public static String geo_type;

@@ -25,7 +25,10 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.dnd.Clipboard;
@@ -39,7 +42,10 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeColumn;
 
 import io.egress.attribution.SocketTableService;
+import io.egress.capture.CaptureAnalysis;
 import io.egress.core.connections.ConnectionColumn;
+import io.egress.core.conversations.HostGroups;
+import io.egress.core.progress.Progress;
 import io.egress.core.connections.ConnectionFilter;
 import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ConnectionsTracker;
@@ -72,6 +78,13 @@ public final class ConnectionsPart {
     private ConnectionsView shown;
 
     private TreeViewer viewer;
+    private Combo source;
+    private Composite stack;
+    private final StackLayout stackLayout = new StackLayout();
+    private CaptureHostsTree hostsTree;
+    private CaptureAnalysis shownCapture;
+    private final java.util.Map<CaptureAnalysis, List<HostGroups.Host>> hostsCache = new java.util.WeakHashMap<>();
+    private final List<Button> liveToggles = new ArrayList<>();
     private ConnectionsContentProvider content;
     private ConnectionsComparator comparator;
     private StyledText details;
@@ -86,7 +99,11 @@ public final class ConnectionsPart {
         createToolbar(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        createTree(sash);
+        stack = new Composite(sash, SWT.NONE);
+        stack.setLayout(stackLayout);
+        createTree(stack);
+        hostsTree = new CaptureHostsTree(stack, address -> IpEditors.open(address, context));
+        stackLayout.topControl = viewer.getControl();
         details = new StyledText(sash, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         details.setMargins(6, 4, 6, 4);
         details.setText(Messages.details_none);
@@ -105,7 +122,7 @@ public final class ConnectionsPart {
             incomingError.set(error);
             renderThrottler.throttledExec();
         });
-        parent.addListener(SWT.Show, e -> refresher.setActive(true));
+        parent.addListener(SWT.Show, e -> refresher.setActive(stackLayout.topControl == viewer.getControl()));
         parent.addListener(SWT.Hide, e -> {
             refresher.setActive(false);
             if (!status.isDisposed()) {
@@ -113,23 +130,115 @@ public final class ConnectionsPart {
             }
         });
         refresher.setActive(true);
+        investigation.addListener(capturesChanged);
+        updateSources(false);
+    }
+
+    private final Runnable capturesChanged = () -> {
+        if (!status.isDisposed()) {
+            status.getDisplay().asyncExec(() -> updateSources(true));
+        }
+    };
+
+    /** Lists this machine and every open capture; a newly opened capture is shown at once. */
+    private void updateSources(boolean selectNewest) {
+        if (source.isDisposed()) {
+            return;
+        }
+        List<CaptureAnalysis> captures = investigation.captures();
+        String[] items = new String[captures.size() + 1];
+        items[0] = Messages.source_live;
+        for (int i = 0; i < captures.size(); i++) {
+            items[i + 1] = NLS.bind(Messages.source_capture, captures.get(i).file().getFileName());
+        }
+        int selected = Math.max(0, source.getSelectionIndex());
+        source.setItems(items);
+        source.select(selectNewest ? items.length - 1 : Math.min(selected, items.length - 1));
+        source.getParent().layout(true);
+        showSource(source.getSelectionIndex());
+    }
+
+    /** 0 = this machine, live; n = the n-th open capture, grouped by local host. */
+    private void showSource(int index) {
+        boolean live = index <= 0;
+        liveToggles.forEach(b -> b.setEnabled(live));
+        if (live) {
+            stackLayout.topControl = viewer.getControl();
+            stack.layout();
+            refresher.setActive(stack.isVisible());
+            render();
+            return;
+        }
+        refresher.setActive(false);
+        stackLayout.topControl = hostsTree.viewer().getControl();
+        stack.layout();
+        CaptureAnalysis capture = investigation.captures().get(index - 1);
+        shownCapture = capture;
+        List<HostGroups.Host> cached = hostsCache.get(capture);
+        if (cached != null) {
+            showHosts(capture, cached);
+            return;
+        }
+        Job job = Job.create(NLS.bind(Messages.source_grouping, capture.file().getFileName()), monitor -> {
+            monitor.beginTask("", 1000);
+            List<HostGroups.Host> hosts = HostGroups.of(capture.flows(), new Progress() {
+                private int reported;
+
+                @Override
+                public void worked(long done, long total) {
+                    int now = total <= 0 ? 0 : (int) (done * 1000 / total);
+                    if (now > reported) {
+                        monitor.worked(now - reported);
+                        reported = now;
+                    }
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return monitor.isCanceled();
+                }
+            });
+            monitor.done();
+            if (!monitor.isCanceled()) {
+                status.getDisplay().asyncExec(() -> {
+                    hostsCache.put(capture, hosts);
+                    showHosts(capture, hosts);
+                });
+            }
+        });
+        job.setUser(capture.flows().size() > 200_000);
+        job.schedule();
+    }
+
+    private void showHosts(CaptureAnalysis capture, List<HostGroups.Host> hosts) {
+        if (status.isDisposed() || capture != shownCapture || stackLayout.topControl != hostsTree.viewer().getControl()) {
+            return;
+        }
+        List<HostGroups.Host> filtered = HostGroups.filter(hosts, filter.text());
+        hostsTree.show(filtered);
+        status.setText(NLS.bind(Messages.source_hostsStatus, new Object[] {filtered.size(),
+                filtered.stream().mapToLong(h -> h.destinations().size()).sum(), capture.flows().size()}));
     }
 
     private void createToolbar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(4).spacing(12, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(12, 0).applyTo(bar);
+        source = new Combo(bar, SWT.READ_ONLY);
+        source.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> showSource(source.getSelectionIndex())));
         Text filterText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filterText.setMessage(Messages.filter_hint);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
         filterText.addModifyListener(e -> applyFilter(filter.withText(filterText.getText())));
+        liveToggles.clear();
         toggle(bar, Messages.toggle_hideLoopback, filter.hideLoopback(), v -> applyFilter(filter.withHideLoopback(v)));
         toggle(bar, Messages.toggle_hidePrivate, filter.hidePrivate(), v -> applyFilter(filter.withHidePrivate(v)));
         toggle(bar, Messages.toggle_showListening, filter.showListening(), v -> applyFilter(filter.withShowListening(v)));
     }
 
-    private static void toggle(Composite bar, String label, boolean initial, java.util.function.Consumer<Boolean> onChange) {
+    private void toggle(Composite bar, String label, boolean initial, java.util.function.Consumer<Boolean> onChange) {
         Button b = new Button(bar, SWT.CHECK);
+        liveToggles.add(b);
         b.setText(label);
         b.setSelection(initial);
         b.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> onChange.accept(b.getSelection())));
@@ -191,6 +300,13 @@ public final class ConnectionsPart {
 
     private void applyFilter(ConnectionFilter newFilter) {
         filter = newFilter;
+        if (shownCapture != null && stackLayout.topControl == hostsTree.viewer().getControl()) {
+            List<HostGroups.Host> cached = hostsCache.get(shownCapture);
+            if (cached != null) {
+                showHosts(shownCapture, cached);
+            }
+            return;
+        }
         render();
     }
 
@@ -211,7 +327,7 @@ public final class ConnectionsPart {
     }
 
     private void render() {
-        if (shown == null) {
+        if (shown == null || stackLayout.topControl != viewer.getControl()) {
             return;
         }
         List<ProcessGroup> groups = shown.filtered(filter);
@@ -305,6 +421,7 @@ public final class ConnectionsPart {
 
     @PreDestroy
     public void dispose() {
+        investigation.removeListener(capturesChanged);
         if (refresher != null) {
             refresher.dispose();
         }

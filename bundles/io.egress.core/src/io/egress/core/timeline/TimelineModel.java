@@ -1,0 +1,167 @@
+package io.egress.core.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import io.egress.core.flow.Flow;
+import io.egress.core.progress.Progress;
+
+/**
+ * The flows of a capture arranged for the time graph: owners (hosts or processes), their
+ * destinations, and the flows of each, all as {@link FlowIntervals}. Immutable once built; built
+ * off the UI thread.
+ */
+public final class TimelineModel {
+    private final List<TimelineRow> owners;
+    private final FlowIntervals all;
+    private final TimelineRow[] destinationOfFlow;
+    private final List<TimelineMarker> markers;
+
+    private TimelineModel(List<TimelineRow> owners, FlowIntervals all, TimelineRow[] destinationOfFlow, List<TimelineMarker> markers) {
+        this.owners = owners;
+        this.all = all;
+        this.destinationOfFlow = destinationOfFlow;
+        this.markers = List.copyOf(markers);
+    }
+
+    public static TimelineModel empty() {
+        return new TimelineModel(List.of(), FlowIntervals.of(new int[0], new long[0], new long[0], new long[0], new long[0]),
+                new TimelineRow[0], List.of());
+    }
+
+    /** Groups {@code flows} (indexes are their positions in the list) by owner and destination. */
+    public static TimelineModel build(List<Flow> flows, RowKeys rowKeys, Progress progress) {
+        int n = flows.size();
+        long[] first = new long[n];
+        long[] last = new long[n];
+        long[] packets = new long[n];
+        long[] bytes = new long[n];
+        Map<RowKey, Map<DestinationKey, IntList>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if ((i & 0xfff) == 0) {
+                progress.worked(i, n);
+                if (progress.isCanceled()) {
+                    return empty();
+                }
+            }
+            Flow f = flows.get(i);
+            first[i] = f.firstNanos();
+            last[i] = f.lastNanos();
+            packets[i] = f.packets();
+            bytes[i] = f.bytes();
+            DestinationKey dest = DestinationKey.of(f.responder(), f.protocol(), f.responderPort());
+            groups.computeIfAbsent(rowKeys.ownerOf(f), k -> new HashMap<>()).computeIfAbsent(dest, k -> new IntList()).add(i);
+        }
+        TimelineRow[] destinationOfFlow = new TimelineRow[n];
+        List<TimelineRow> owners = new ArrayList<>();
+        for (Map.Entry<RowKey, Map<DestinationKey, IntList>> owner : groups.entrySet()) {
+            IntList ownerFlows = new IntList();
+            owner.getValue().values().forEach(ownerFlows::addAll);
+            TimelineRow ownerRow = new TimelineRow(TimelineRow.Level.OWNER, owner.getKey(), null,
+                    intervals(ownerFlows, first, last, packets, bytes), null);
+            List<TimelineRow> destinations = new ArrayList<>();
+            for (Map.Entry<DestinationKey, IntList> d : owner.getValue().entrySet()) {
+                TimelineRow row = new TimelineRow(TimelineRow.Level.DESTINATION, owner.getKey(), d.getKey(),
+                        intervals(d.getValue(), first, last, packets, bytes), ownerRow);
+                d.getValue().forEach(i -> destinationOfFlow[i] = row);
+                destinations.add(row);
+            }
+            destinations.sort(BY_FIRST_ACTIVITY);
+            ownerRow.setChildren(destinations);
+            owners.add(ownerRow);
+        }
+        owners.sort(BY_FIRST_ACTIVITY);
+        IntList everything = new IntList();
+        for (int i = 0; i < n; i++) {
+            everything.add(i);
+        }
+        return new TimelineModel(List.copyOf(owners), intervals(everything, first, last, packets, bytes), destinationOfFlow, List.of());
+    }
+
+    private static final Comparator<TimelineRow> BY_FIRST_ACTIVITY = Comparator
+            .comparingLong((TimelineRow r) -> r.intervals().minFirst()).thenComparing(TimelineRow::toString);
+
+    private static FlowIntervals intervals(IntList flows, long[] first, long[] last, long[] packets, long[] bytes) {
+        int[] idx = flows.toArray();
+        long[] f = new long[idx.length];
+        long[] l = new long[idx.length];
+        long[] p = new long[idx.length];
+        long[] b = new long[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            f[k] = first[idx[k]];
+            l[k] = last[idx[k]];
+            p[k] = packets[idx[k]];
+            b[k] = bytes[idx[k]];
+        }
+        return FlowIntervals.of(idx, f, l, p, b);
+    }
+
+    /** The same rows with these markers. */
+    public TimelineModel withMarkers(List<TimelineMarker> newMarkers) {
+        return new TimelineModel(owners, all, destinationOfFlow, newMarkers);
+    }
+
+    public List<TimelineRow> owners() {
+        return owners;
+    }
+
+    /** Every flow of the capture. */
+    public FlowIntervals all() {
+        return all;
+    }
+
+    public int flowCount() {
+        return destinationOfFlow.length;
+    }
+
+    public boolean isEmpty() {
+        return all.size() == 0;
+    }
+
+    /** Earliest first packet, latest last packet; a 1 s window at 0 when empty. */
+    public TimeWindow extent() {
+        return isEmpty() ? new TimeWindow(0, 1_000_000_000L) : TimeWindow.covering(all.minFirst(), all.maxLast());
+    }
+
+    public List<TimelineMarker> markers() {
+        return markers;
+    }
+
+    public List<TimelineMarker> markersOf(RowKey owner) {
+        return markers.stream().filter(m -> m.rowKey().equals(owner)).toList();
+    }
+
+    /** The destination line that holds a flow. */
+    public Optional<TimelineRow> destinationOf(int flowIndex) {
+        return flowIndex >= 0 && flowIndex < destinationOfFlow.length ? Optional.ofNullable(destinationOfFlow[flowIndex]) : Optional.empty();
+    }
+
+    /** The flow line of a flow (its destination's flow lines are made if needed). */
+    public Optional<TimelineRow> flowLine(int flowIndex) {
+        return destinationOf(flowIndex).flatMap(d -> d.children().stream().filter(r -> r.flowIndex() == flowIndex).findFirst());
+    }
+
+    /** The lines on screen, depth first, descending into the lines {@code expanded} accepts. */
+    public List<TimelineRow> lines(Predicate<TimelineRow> expanded) {
+        List<TimelineRow> out = new ArrayList<>();
+        for (TimelineRow owner : owners) {
+            addLines(owner, expanded, out);
+        }
+        return out;
+    }
+
+    private static void addLines(TimelineRow row, Predicate<TimelineRow> expanded, List<TimelineRow> out) {
+        out.add(row);
+        if (row.expandable() && expanded.test(row)) {
+            for (TimelineRow child : row.children()) {
+                addLines(child, expanded, out);
+            }
+        }
+    }
+}
