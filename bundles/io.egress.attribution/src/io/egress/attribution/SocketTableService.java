@@ -44,7 +44,7 @@ import java.util.Set;
  * state): create one per consumer, or wrap one as an OSGi service. Thread-safe; snapshots are
  * serialised internally because the fd index they maintain is shared.
  */
-public final class SocketTableService implements AutoCloseable {
+public final class SocketTableService implements SocketTable, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SocketTableService.class.getName());
 
     private final SocketTableOptions options;
@@ -117,6 +117,7 @@ public final class SocketTableService implements AutoCloseable {
      *
      * @throws UncheckedIOException only when no socket table can be read at all
      */
+    @Override
     public synchronized SocketSnapshot snapshot(Progress progress) {
         Instant takenAt = Instant.now();
         long start = System.nanoTime();
@@ -196,6 +197,7 @@ public final class SocketTableService implements AutoCloseable {
      * @param seenAt when the triggering packet was seen; {@link Attribution#delay()} is measured from it
      * @return the connection with method TRIGGER, or empty when no socket has this tuple (never a guess)
      */
+    @Override
     public Optional<Connection> lookup(Protocol protocol, InetAddress localAddress, int localPort,
             InetAddress remoteAddress, int remotePort, Instant seenAt) {
         if (triggered.isPresent()) {
@@ -214,6 +216,7 @@ public final class SocketTableService implements AutoCloseable {
     }
 
     /** Details of one process, cached by (pid, start time); empty when it is gone. */
+    @Override
     public Optional<ProcessInfo> process(long pid) {
         return details.get(pid);
     }

@@ -43,7 +43,7 @@ public final class DiagResponseParser {
             b.getShort(); // flags
             int seq = b.getInt();
             b.getInt(); // port id
-            if (length < DiagRequest.NLMSG_HEADER || start + length > b.limit()) {
+            if (length < DiagRequest.NLMSG_HEADER || length > b.limit() - start) { // no int overflow for huge lengths
                 throw new NetlinkException("malformed netlink message length " + length + " at offset " + start, 0);
             }
             if (seq == sequence) {
@@ -51,6 +51,9 @@ public final class DiagResponseParser {
                     return Status.DONE;
                 }
                 if (type == NLMSG_ERROR) {
+                    if (length - DiagRequest.NLMSG_HEADER < 4) {
+                        throw new NetlinkException("short netlink error message: " + length + " bytes at offset " + start, 0);
+                    }
                     int errno = -b.getInt();
                     if (errno == 0) {
                         return Status.DONE;
