@@ -31,13 +31,15 @@ COMMON=$(jar_of org.eclipse.equinox.common)
 echo "== compiling io.egress.core, io.egress.capture, io.egress.detect and the backtest command" >&2
 rm -rf "$WORK/classes"
 mkdir -p "$WORK/classes" "$WORK/set"
+# Only io.egress.detect and the backtest command are named; javac takes what they use from the
+# other bundles' sources (-sourcepath), so unrelated code there (live capture needs pcap4j) is skipped.
+CLI="$ROOT/bundles/io.egress.cli/src"
 {
-    find "$ROOT/bundles/io.egress.core/src" "$ROOT/bundles/io.egress.capture/src" "$ROOT/bundles/io.egress.detect/src" \
-        "$ROOT/bundles/io.egress.cli/src/io/egress/cli/internal/backtest" -name '*.java'
-    for f in Command Options UsageException TextTable; do echo "$ROOT/bundles/io.egress.cli/src/io/egress/cli/internal/$f.java"; done
+    find "$ROOT/bundles/io.egress.detect/src" "$CLI/io/egress/cli/internal/backtest" -name '*.java'
 } > "$WORK/sources.txt"
 CP="$WORK/classes:$REGISTRY:$COMMON"
-"$JAVAC" --release 21 -nowarn -cp "$CP" -d "$WORK/classes" @"$WORK/sources.txt"
+"$JAVAC" --release 21 -nowarn -implicit:class -cp "$CP" \
+    -sourcepath "$ROOT/bundles/io.egress.core/src:$ROOT/bundles/io.egress.capture/src:$CLI" -d "$WORK/classes" @"$WORK/sources.txt"
 
 echo "== generating the labelled set in $WORK/set (seed $SEED)" >&2
 rm -f "$WORK"/set/*.pcap

@@ -68,7 +68,7 @@ final class FlowFacts {
         if (s >= 120) {
             return String.format(Locale.ROOT, "%.1f min", s / 60);
         }
-        return String.format(Locale.ROOT, "%.1f s", s);
+        return String.format(Locale.ROOT, s < 1 ? "%.2f s" : "%.1f s", s);
     }
 
     static String bytes(long b) {
