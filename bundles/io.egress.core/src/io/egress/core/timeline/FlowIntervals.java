@@ -58,6 +58,15 @@ public final class FlowIntervals {
         return new FlowIntervals(fi, f, l, p, b);
     }
 
+    /** Flows already in first-packet order (no sorting; a grouping pass over a sorted set keeps the order). */
+    static FlowIntervals ofSorted(int[] flowIndex, long[] first, long[] last, long[] packets, long[] bytes) {
+        long[] l = last.clone();
+        for (int i = 0; i < l.length; i++) {
+            l[i] = Math.max(first[i], l[i]);
+        }
+        return new FlowIntervals(flowIndex, first, l, packets, bytes);
+    }
+
     public int size() {
         return first.length;
     }

@@ -15,12 +15,6 @@ final class IntList {
         values[size++] = v;
     }
 
-    void addAll(IntList other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.values[i]);
-        }
-    }
-
     void forEach(IntConsumer action) {
         for (int i = 0; i < size; i++) {
             action.accept(values[i]);

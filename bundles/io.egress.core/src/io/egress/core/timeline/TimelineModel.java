@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
@@ -22,12 +23,15 @@ public final class TimelineModel {
     private final FlowIntervals all;
     private final TimelineRow[] destinationOfFlow;
     private final List<TimelineMarker> markers;
+    /** Markers per row, so painting a row does not look through all of them. */
+    private final Map<RowKey, List<TimelineMarker>> markersByRow;
 
     private TimelineModel(List<TimelineRow> owners, FlowIntervals all, TimelineRow[] destinationOfFlow, List<TimelineMarker> markers) {
         this.owners = owners;
         this.all = all;
         this.destinationOfFlow = destinationOfFlow;
         this.markers = List.copyOf(markers);
+        this.markersByRow = markers.stream().collect(Collectors.groupingBy(TimelineMarker::rowKey));
     }
 
     public static TimelineModel empty() {
@@ -42,7 +46,8 @@ public final class TimelineModel {
         long[] last = new long[n];
         long[] packets = new long[n];
         long[] bytes = new long[n];
-        Map<RowKey, Map<DestinationKey, IntList>> groups = new LinkedHashMap<>();
+        RowKey[] ownerOf = new RowKey[n];
+        DestinationKey[] destinationOf = new DestinationKey[n];
         for (int i = 0; i < n; i++) {
             if ((i & 0xfff) == 0) {
                 progress.worked(i, n);
@@ -55,18 +60,29 @@ public final class TimelineModel {
             last[i] = f.lastNanos();
             packets[i] = f.packets();
             bytes[i] = f.bytes();
-            DestinationKey dest = DestinationKey.of(f.responder(), f.protocol(), f.responderPort());
-            groups.computeIfAbsent(rowKeys.ownerOf(f), k -> new HashMap<>()).computeIfAbsent(dest, k -> new IntList()).add(i);
+            ownerOf[i] = rowKeys.ownerOf(f);
+            destinationOf[i] = DestinationKey.of(f.responder(), f.protocol(), f.responderPort());
+        }
+        int[] everything = new int[n];
+        for (int i = 0; i < n; i++) {
+            everything[i] = i;
+        }
+        // one sort for all; grouping in that order leaves every group sorted too
+        FlowIntervals all = FlowIntervals.of(everything, first, last, packets, bytes);
+        Map<RowKey, OwnerGroup> groups = new LinkedHashMap<>();
+        for (int p = 0; p < n; p++) {
+            int i = all.flowIndex(p);
+            OwnerGroup g = groups.computeIfAbsent(ownerOf[i], k -> new OwnerGroup());
+            g.flows.add(i);
+            g.destinations.computeIfAbsent(destinationOf[i], k -> new IntList()).add(i);
         }
         TimelineRow[] destinationOfFlow = new TimelineRow[n];
         List<TimelineRow> owners = new ArrayList<>();
-        for (Map.Entry<RowKey, Map<DestinationKey, IntList>> owner : groups.entrySet()) {
-            IntList ownerFlows = new IntList();
-            owner.getValue().values().forEach(ownerFlows::addAll);
+        for (Map.Entry<RowKey, OwnerGroup> owner : groups.entrySet()) {
             TimelineRow ownerRow = new TimelineRow(TimelineRow.Level.OWNER, owner.getKey(), null,
-                    intervals(ownerFlows, first, last, packets, bytes), null);
+                    intervals(owner.getValue().flows, first, last, packets, bytes), null);
             List<TimelineRow> destinations = new ArrayList<>();
-            for (Map.Entry<DestinationKey, IntList> d : owner.getValue().entrySet()) {
+            for (Map.Entry<DestinationKey, IntList> d : owner.getValue().destinations.entrySet()) {
                 TimelineRow row = new TimelineRow(TimelineRow.Level.DESTINATION, owner.getKey(), d.getKey(),
                         intervals(d.getValue(), first, last, packets, bytes), ownerRow);
                 d.getValue().forEach(i -> destinationOfFlow[i] = row);
@@ -77,15 +93,18 @@ public final class TimelineModel {
             owners.add(ownerRow);
         }
         owners.sort(BY_FIRST_ACTIVITY);
-        IntList everything = new IntList();
-        for (int i = 0; i < n; i++) {
-            everything.add(i);
-        }
-        return new TimelineModel(List.copyOf(owners), intervals(everything, first, last, packets, bytes), destinationOfFlow, List.of());
+        return new TimelineModel(List.copyOf(owners), all, destinationOfFlow, List.of());
     }
 
+    /** An owner's flows and its destinations' flows, each list in first-packet order. */
+    private static final class OwnerGroup {
+        final IntList flows = new IntList();
+        final Map<DestinationKey, IntList> destinations = new HashMap<>();
+    }
+
+    /** Earliest first; ties by the lowest flow index, which is unique per row and cheap to compare. */
     private static final Comparator<TimelineRow> BY_FIRST_ACTIVITY = Comparator
-            .comparingLong((TimelineRow r) -> r.intervals().minFirst()).thenComparing(TimelineRow::toString);
+            .comparingLong((TimelineRow r) -> r.intervals().minFirst()).thenComparingInt(r -> r.intervals().flowIndex(0));
 
     private static FlowIntervals intervals(IntList flows, long[] first, long[] last, long[] packets, long[] bytes) {
         int[] idx = flows.toArray();
@@ -99,7 +118,7 @@ public final class TimelineModel {
             p[k] = packets[idx[k]];
             b[k] = bytes[idx[k]];
         }
-        return FlowIntervals.of(idx, f, l, p, b);
+        return FlowIntervals.ofSorted(idx, f, l, p, b);
     }
 
     /** The same rows with these markers. */
@@ -134,7 +153,7 @@ public final class TimelineModel {
     }
 
     public List<TimelineMarker> markersOf(RowKey owner) {
-        return markers.stream().filter(m -> m.rowKey().equals(owner)).toList();
+        return markersByRow.getOrDefault(owner, List.of());
     }
 
     /** The destination line that holds a flow. */

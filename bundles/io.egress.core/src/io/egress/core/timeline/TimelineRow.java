@@ -78,7 +78,7 @@ public final class TimelineRow {
     private List<TimelineRow> flowLines() {
         List<TimelineRow> lines = new ArrayList<>(intervals.size());
         for (int i = 0; i < intervals.size(); i++) {
-            FlowIntervals one = FlowIntervals.of(new int[] { intervals.flowIndex(i) }, new long[] { intervals.first(i) },
+            FlowIntervals one = FlowIntervals.ofSorted(new int[] { intervals.flowIndex(i) }, new long[] { intervals.first(i) },
                     new long[] { intervals.last(i) }, new long[] { intervals.packets(i) }, new long[] { intervals.bytes(i) });
             lines.add(new TimelineRow(Level.FLOW, owner, destination, one, this));
         }
