@@ -89,9 +89,12 @@ public final class DatabaseScanner {
             LOG.log(Level.WARNING, "cannot read GeoIP database " + file + ": " + e.getMessage(), e);
             return failed(file, "", Optional.empty(), GeoDatabaseStatus.UNREADABLE, "cannot be read: " + e.getMessage());
         }
-        Metadata meta;
+        String type;
+        Optional<Instant> built;
         try (Reader probe = new Reader(file.toFile())) {
-            meta = probe.getMetadata();
+            Metadata meta = probe.getMetadata();
+            type = meta.getDatabaseType() == null ? "" : meta.getDatabaseType();
+            built = buildDate(meta);
         } catch (InvalidDatabaseException e) {
             LOG.log(Level.WARNING, "refusing GeoIP database " + file + ": " + e.getMessage());
             return failed(file, "", Optional.empty(), GeoDatabaseStatus.CORRUPT, "not a valid MaxMind DB: " + e.getMessage());
@@ -100,8 +103,6 @@ public final class DatabaseScanner {
             LOG.log(Level.WARNING, "cannot open GeoIP database " + file + ": " + e, e);
             return failed(file, "", Optional.empty(), GeoDatabaseStatus.UNREADABLE, "cannot be opened: " + e.getMessage());
         }
-        String type = meta.getDatabaseType() == null ? "" : meta.getDatabaseType();
-        Optional<Instant> built = Optional.ofNullable(meta.getBuildDate()).map(d -> d.toInstant());
         Optional<GeoDatabaseKind> kind = GeoDatabaseKind.fromDatabaseType(type);
         if (kind.isEmpty()) {
             LOG.log(Level.DEBUG, "ignoring GeoIP database " + file + " of unsupported type '" + type + "'");
@@ -117,6 +118,15 @@ public final class DatabaseScanner {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot open GeoIP database " + file + ": " + e, e);
             return failed(file, type, built, GeoDatabaseStatus.UNREADABLE, "cannot be opened: " + e.getMessage());
+        }
+    }
+
+    /** The build date; maxmind-db's Metadata throws a NullPointerException when build_epoch is missing. */
+    private static Optional<Instant> buildDate(Metadata meta) throws InvalidDatabaseException {
+        try {
+            return Optional.ofNullable(meta.getBuildDate()).map(d -> d.toInstant());
+        } catch (NullPointerException e) {
+            throw new InvalidDatabaseException("the metadata has no build_epoch", e);
         }
     }
 

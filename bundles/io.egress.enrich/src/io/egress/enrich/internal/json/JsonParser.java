@@ -207,7 +207,11 @@ public final class JsonParser {
         if (pos - start > 100) {
             throw error("number longer than 100 characters");
         }
-        return new Json.Num(new BigDecimal(text.substring(start, pos)));
+        try {
+            return new Json.Num(new BigDecimal(text.substring(start, pos)));
+        } catch (NumberFormatException e) {
+            throw error("number out of range (" + e.getMessage() + ")"); // an exponent beyond BigDecimal's int scale
+        }
     }
 
     private void digits() throws JsonParseException {
