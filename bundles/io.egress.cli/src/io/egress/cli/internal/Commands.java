@@ -3,6 +3,7 @@ package io.egress.cli.internal;
 import java.util.List;
 
 import io.egress.cli.internal.analyze.AnalyzeCommand;
+import io.egress.cli.internal.backtest.BacktestCommand;
 import io.egress.cli.internal.connections.ConnectionsCommand;
 import io.egress.cli.internal.ip.IpCommand;
 
@@ -12,6 +13,6 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new ConnectionsCommand(), new AnalyzeCommand(), new IpCommand());
+        return List.of(new ConnectionsCommand(), new AnalyzeCommand(), new IpCommand(), new BacktestCommand());
     }
 }

@@ -67,7 +67,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void detectAddsTheMerlinBeaconFinding() {
+        Path file = SharedData.captures().resolve("zeek-quic-merlinc2-beacon.pcapng");
+        assertEquals(0, run(file.toString(), "--format", "json", "--detect"));
+        assertTrue(out.contains("\"findings\":[{"), out);
+        assertTrue(out.contains("\"detector\":\"io.egress.detect.beaconing\""), out);
+        assertTrue(out.contains("\"addresses\":[\"24.199.110.233\"]"), out);
+    }
+
+    @Test
     void noFileIsAUsageError() {
-        assertEquals(2, run("--format", "json"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.egress.cli.internal.UsageException.class, () -> run("--format", "json"));
     }
 }

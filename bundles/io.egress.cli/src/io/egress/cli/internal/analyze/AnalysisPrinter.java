@@ -9,6 +9,11 @@ interface AnalysisPrinter {
 
     void print(CaptureAnalysis analysis);
 
+    /** With {@code --detect}: the file and what the detectors found in it. */
+    default void print(CaptureAnalysis analysis, java.util.Optional<io.egress.detect.DetectionReport> report) {
+        print(analysis);
+    }
+
     /** After the last file. */
     void end();
 }

@@ -1,5 +1,13 @@
 package io.egress.cli.internal.analyze;
 
+import java.util.Optional;
+
+import io.egress.detect.DetectionReport;
+import io.egress.detect.DetectionRunner;
+import io.egress.detect.DetectorFailure;
+import io.egress.detect.capture.CaptureInputs;
+import io.egress.detect.internal.registry.InstalledDetectors;
+
 import io.egress.capture.CaptureAnalysis;
 import io.egress.capture.CaptureAnalyzer;
 import io.egress.capture.pcap.CaptureFormatException;
@@ -37,7 +45,7 @@ public final class AnalyzeCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: egress analyze FILE... [--format json|csv|table]
+                Usage: egress analyze FILE... [--format json|csv|table] [--detect]
 
                 Reads each capture file (pcap or pcapng, recognised by its magic number) into
                 bidirectional flows and prints its packets, first and last timestamps, link types,
@@ -48,6 +56,9 @@ public final class AnalyzeCommand implements Command {
                   --format json    one JSON object per file, one line each, in argument order
                                    (fields in docs/analyze.md)
                   --format csv     one row per flow, with the file name in the first column
+                  --detect         also run every installed detector (beaconing, threat lists,
+                                   DNS channels, ...) and add `findings` (JSON) or a findings
+                                   table after the flows (docs/detectors.md)
 
                 Exit status: 0 when every file was read (a file cut short is read up to the cut
                 and gets a warning), 1 when a file could not be read at all, 2 on a usage error.
@@ -59,7 +70,8 @@ public final class AnalyzeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, Set.of("format"), Set.of());
+        Options options = Options.parse(args, Set.of("format"), Set.of("detect"));
+        boolean detect = options.flag("detect");
         String format = options.choice("format", "table", FORMATS);
         List<String> files = options.positional();
         if (files.isEmpty()) {
@@ -76,7 +88,17 @@ public final class AnalyzeCommand implements Command {
             Path file = Path.of(name);
             try {
                 CaptureAnalysis analysis = CaptureAnalyzer.analyze(file, Progress.NONE);
-                printer.print(analysis);
+                Optional<DetectionReport> report = Optional.empty();
+                if (detect) {
+                    report = Optional.of(new DetectionRunner().run(InstalledDetectors.catalog(), CaptureInputs.of(analysis)));
+                    for (DetectorFailure f : report.get().failures()) {
+                        err.println("egress analyze: " + name + ": detector failed: " + f);
+                    }
+                }
+                printer.print(analysis, report);
+                if (report.isPresent() && !format.equals("json")) {
+                    FindingsTable.print(report.get(), out);
+                }
                 if (!format.equals("json")) {
                     for (String w : analysis.warnings()) {
                         err.println("egress analyze: " + name + ": warning: " + w);

@@ -29,6 +29,11 @@ final class JsonAnalysisPrinter implements AnalysisPrinter {
 
     @Override
     public void print(CaptureAnalysis a) {
+        print(a, java.util.Optional.empty());
+    }
+
+    @Override
+    public void print(CaptureAnalysis a, java.util.Optional<io.egress.detect.DetectionReport> report) {
         // Streamed: a capture with a million flows must not become one string in memory.
         Writer sink = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonWriter w = new JsonWriter(sink, false);
@@ -56,6 +61,7 @@ final class JsonAnalysisPrinter implements AnalysisPrinter {
             w.value(warning);
         }
         w.endArray();
+        report.ifPresent(r -> io.egress.cli.internal.detect.FindingsJson.writeFields(w, r));
         w.endObject();
         try {
             sink.write('\n');

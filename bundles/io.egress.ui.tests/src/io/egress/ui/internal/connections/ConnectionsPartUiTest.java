@@ -40,6 +40,8 @@ class ConnectionsPartUiTest {
         assertTrue(part.isToBeRendered() && part.isVisible());
         ConnectionsPart view = (ConnectionsPart) part.getObject();
         assertNotNull(view, "connections part was created");
+        // an earlier test may have opened a capture, which the view shows at once
+        view.showLiveSockets();
 
         String pid = Long.toString(ProcessHandle.current().pid());
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());

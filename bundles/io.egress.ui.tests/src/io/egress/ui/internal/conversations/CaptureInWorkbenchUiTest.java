@@ -60,6 +60,26 @@ class CaptureInWorkbenchUiTest {
         assertEquals(editor, IpEditors.open("208.80.152.2", ctx), "one editor per address");
     }
 
+    @Test
+    void merlinBeaconShowsInTheFindingsViewWithSubScores() throws Exception {
+        Path file = SharedData.captures().resolve("zeek-quic-merlinc2-beacon.pcapng");
+        MApplication app = workbench().getApplication();
+        IEclipseContext ctx = app.getContext();
+        ctx.get(org.eclipse.e4.ui.workbench.modeling.EPartService.class).showPart("io.egress.ui.part.findings",
+                org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
+        CaptureLoadJob job = CaptureOpening.open(file, ctx);
+        EModelService models = ctx.get(EModelService.class);
+        io.egress.ui.internal.findings.FindingsPart findings = (io.egress.ui.internal.findings.FindingsPart)
+                ((MPart) models.find("io.egress.ui.part.findings", app)).getObject();
+        waitUntil(() -> job.result() != null && findings.shownFindings().stream()
+                .anyMatch(f -> f.evidence().addresses().contains("24.199.110.233")), 90_000);
+        io.egress.detect.Finding beacon = findings.shownFindings().stream()
+                .filter(f -> f.detector().equals("io.egress.detect.beaconing")).findFirst().orElseThrow();
+        assertTrue(beacon.title().contains("every 15."), beacon.title());
+        assertTrue(beacon.subScores().size() >= 4, beacon.subScores().toString());
+        assertEquals("T1071", beacon.technique().orElse(""));
+    }
+
     private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         Display display = Display.getCurrent();
         long deadline = System.currentTimeMillis() + timeoutMs;

@@ -39,6 +39,9 @@ public final class CaptureOpening {
                     if (parts != null && job.result() != null) {
                         parts.showPart(CONVERSATIONS_PART, PartState.VISIBLE);
                     }
+                    if (job.result() != null && job.result().complete()) {
+                        new DetectionJob(job.result(), investigation).schedule();
+                    }
                 });
             }
         });

@@ -41,7 +41,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeColumn;
 
-import io.egress.attribution.SocketTableService;
+import io.egress.attribution.SocketTable;
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.connections.ConnectionColumn;
 import io.egress.core.conversations.HostGroups;
@@ -67,6 +67,9 @@ public final class ConnectionsPart {
 
     @Inject
     private Investigation investigation;
+    /** The OSGi service (a DS component of io.egress.attribution), injected by e4. */
+    @Inject
+    private SocketTable socketTable;
     @Inject
     private IEclipseContext context;
 
@@ -83,14 +86,14 @@ public final class ConnectionsPart {
     private final StackLayout stackLayout = new StackLayout();
     private CaptureHostsTree hostsTree;
     private CaptureAnalysis shownCapture;
-    private final java.util.Map<CaptureAnalysis, List<HostGroups.Host>> hostsCache = new java.util.WeakHashMap<>();
+    // identity, not equals: an analysis is a record over a lazy million-flow list
+    private final java.util.Map<CaptureAnalysis, List<HostGroups.Host>> hostsCache = new java.util.IdentityHashMap<>();
     private final List<Button> liveToggles = new ArrayList<>();
     private ConnectionsContentProvider content;
     private ConnectionsComparator comparator;
     private StyledText details;
     private Label status;
     private Throttler renderThrottler;
-    private SocketTableService service;
     private ConnectionsRefresher refresher;
 
     @PostConstruct
@@ -113,8 +116,7 @@ public final class ConnectionsPart {
 
         // one render per burst of results, never one per refresh or per row
         renderThrottler = new Throttler(parent.getDisplay(), Duration.ofMillis(150), this::renderLatest);
-        service = new SocketTableService();
-        refresher = new ConnectionsRefresher(service, new ConnectionsTracker(KEEP_CLOSED), INTERVAL, view -> {
+        refresher = new ConnectionsRefresher(socketTable, new ConnectionsTracker(KEEP_CLOSED), INTERVAL, view -> {
             investigation.setLiveConnections(view);
             incoming.set(view);
             renderThrottler.throttledExec();
@@ -425,14 +427,17 @@ public final class ConnectionsPart {
         if (refresher != null) {
             refresher.dispose();
         }
-        if (service != null) {
-            service.close();
-        }
     }
 
     /** For UI tests: the view model on screen. */
     public ConnectionsView shownView() {
         return shown;
+    }
+
+    /** Shows this machine's live sockets (source 0), as choosing it in the source box does. */
+    public void showLiveSockets() {
+        source.select(0);
+        showSource(0);
     }
 
     /** For UI tests. */

@@ -9,7 +9,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
-import io.egress.attribution.SocketTableService;
+import io.egress.attribution.SocketTable;
 import io.egress.core.connections.ConnectionsTracker;
 import io.egress.core.connections.ConnectionsView;
 import io.egress.core.progress.Progress;
@@ -21,14 +21,14 @@ import io.egress.ui.internal.Messages;
  * consumer that coalesces it into the UI; the tracker is confined to this job.
  */
 final class ConnectionsRefresher extends Job {
-    private final SocketTableService service;
+    private final SocketTable service;
     private final ConnectionsTracker tracker;
     private final Duration interval;
     private final Consumer<ConnectionsView> published;
     private final Consumer<Throwable> failed;
     private volatile boolean active;
 
-    ConnectionsRefresher(SocketTableService service, ConnectionsTracker tracker, Duration interval,
+    ConnectionsRefresher(SocketTable service, ConnectionsTracker tracker, Duration interval,
             Consumer<ConnectionsView> published, Consumer<Throwable> failed) {
         super(Messages.job_refreshConnections);
         this.service = service;

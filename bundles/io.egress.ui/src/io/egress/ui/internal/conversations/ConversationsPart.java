@@ -93,13 +93,13 @@ public final class ConversationsPart {
         table.onSort(this::sortBy);
         table.onSelect(row -> {
             showDetails(row);
-            if (!following && shown != null && row < index.size()) {
-                broker.post(SelectionTopics.FLOW, new FlowSelection(shown, index.flowAt(row), SOURCE));
+            if (!following && indexed != null && row < index.size()) {
+                broker.post(SelectionTopics.FLOW, new FlowSelection(indexed, index.flowAt(row), SOURCE));
             }
         });
         table.onOpen(row -> {
-            if (shown != null && row < index.size()) {
-                IpEditors.open(io.egress.core.net.IpAddresses.format(shown.flows().get(index.flowAt(row)).responder()), context);
+            if (indexed != null && row < index.size()) {
+                IpEditors.open(io.egress.core.net.IpAddresses.format(indexed.flows().get(index.flowAt(row)).responder()), context);
             }
         });
         investigation.addListener(investigationChanged);
@@ -107,6 +107,8 @@ public final class ConversationsPart {
     }
 
     private Throttler filterThrottler;
+    /** The capture the current index was built for: until a new index job ends, {@link #shown} runs ahead of it. */
+    private CaptureAnalysis indexed;
 
     private void scheduleShowCurrent() {
         showCurrent.throttledExec();
@@ -156,6 +158,7 @@ public final class ConversationsPart {
             return;
         }
         index = newIndex;
+        indexed = analysis;
         long start = startNanos(analysis);
         ConversationColumn[] cols = ConversationColumn.values();
         table.setRows(new WindowedTable.Rows() {
@@ -173,11 +176,11 @@ public final class ConversationsPart {
     }
 
     private void showDetails(int row) {
-        if (shown == null || row < 0 || row >= index.size()) {
+        if (indexed == null || row < 0 || row >= index.size()) {
             return;
         }
-        Flow f = shown.flows().get(index.flowAt(row));
-        details.setText(FlowDetails.describe(f, startNanos(shown)));
+        Flow f = indexed.flows().get(index.flowAt(row));
+        details.setText(FlowDetails.describe(f, startNanos(indexed)));
     }
 
     private static long startNanos(CaptureAnalysis a) {
@@ -188,7 +191,7 @@ public final class ConversationsPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     public void followFlow(@UIEventTopic(SelectionTopics.FLOW) FlowSelection selection) {
-        if (selection == null || SOURCE.equals(selection.source()) || table == null || selection.capture() != shown) {
+        if (selection == null || SOURCE.equals(selection.source()) || table == null || selection.capture() != indexed) {
             return;
         }
         int row = index.displayRowOf(selection.flowIndex());

@@ -126,6 +126,18 @@ final class IpDetailsFacts {
         return out;
     }
 
+    static List<Fact> findings(String address, io.egress.ui.internal.session.Investigation investigation) {
+        List<Fact> out = new ArrayList<>();
+        for (var capture : investigation.captures()) {
+            investigation.report(capture).ifPresent(r -> r.findings().stream().filter(f -> f.evidence().mentions(address))
+                    .forEach(f -> out.add(new Fact(f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.score(), f.title()))));
+        }
+        if (out.isEmpty()) {
+            out.add(new Fact("", Messages.ip_noFindings));
+        }
+        return out;
+    }
+
     static String flowsText(AddressActivity activity) {
         String list = activity.flows().stream().map(Flow::toString).collect(Collectors.joining("\n"));
         if (activity.totalFlows() > activity.flows().size()) {

@@ -63,6 +63,7 @@ public final class IpDetailsPart {
     private FactsGroup rdapFacts;
     private FactsGroup talkersFacts;
     private Text flows;
+    private FactsGroup findingsFacts;
     private Text note;
 
     @PostConstruct
@@ -90,7 +91,7 @@ public final class IpDetailsPart {
         talkersFacts = new FactsGroup(right, Messages.ip_sectionTalkers, bold);
         flows = new Text(talkersFacts.group(), SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, 140).applyTo(flows);
-        new FactsGroup(right, Messages.ip_sectionFindings, bold).show(List.of(new FactsGroup.Fact("", Messages.ip_noFindings)));
+        findingsFacts = new FactsGroup(right, Messages.ip_sectionFindings, bold);
         createNote(right);
         Composite actions = new Composite(right, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
@@ -105,6 +106,7 @@ public final class IpDetailsPart {
         // offline answers first, at once; the captures are scanned in a job (they may hold a million flows)
         render(service.describeOffline(inet, List.of()));
         new ActivityJob().schedule();
+        investigation.addListener(findingsArrived);
     }
 
     private static Composite column(Composite parent) {
@@ -148,6 +150,7 @@ public final class IpDetailsPart {
         rdapFacts.show(IpDetailsFacts.rdap(d.rdap()));
         talkersFacts.show(IpDetailsFacts.talkers(address, activity, investigation.liveConnections().orElse(null)));
         flows.setText(IpDetailsFacts.flowsText(activity));
+        findingsFacts.show(IpDetailsFacts.findings(address, investigation));
         content.layout(true, true);
     }
 
@@ -165,9 +168,17 @@ public final class IpDetailsPart {
         return details;
     }
 
+    /** Detectors finish after the editor opens: show their findings about this address then. */
+    private final Runnable findingsArrived = () -> ui.asyncExec(() -> {
+        if (!content.isDisposed()) {
+            findingsFacts.show(IpDetailsFacts.findings(address, investigation));
+        }
+    });
+
     @PreDestroy
     public void dispose() {
-        // nothing to release: lookups complete on their own and check for disposal
+        // lookups complete on their own and check for disposal; only the listener is ours to remove
+        investigation.removeListener(findingsArrived);
     }
 
     /** Finds the flows and names of this address in the open captures. */

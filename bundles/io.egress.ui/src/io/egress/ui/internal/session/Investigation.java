@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.connections.ConnectionsView;
+import io.egress.detect.DetectionReport;
 
 /**
  * What the analyst has open in this workbench: the captures read so far. One instance lives in the
@@ -17,6 +18,8 @@ public final class Investigation {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<CaptureAnalysis> captures = List.of();
     private volatile ConnectionsView liveConnections;
+    // identity, not equals: an analysis is a record over a lazy million-flow list
+    private final java.util.Map<CaptureAnalysis, DetectionReport> reports = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<CaptureAnalysis> captures() {
@@ -33,6 +36,16 @@ public final class Investigation {
         List<CaptureAnalysis> next = new ArrayList<>(captures);
         next.add(analysis);
         captures = List.copyOf(next);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Detector findings of a capture, once the detectors ran on it. */
+    public Optional<DetectionReport> report(CaptureAnalysis capture) {
+        return Optional.ofNullable(reports.get(capture));
+    }
+
+    public void setReport(CaptureAnalysis capture, DetectionReport report) {
+        reports.put(capture, report);
         listeners.forEach(Runnable::run);
     }
 
