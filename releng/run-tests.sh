@@ -5,7 +5,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-"$ROOT/releng/ensure-packages.sh" xvfb xauth libgtk-3-0 libpcap0.8 dbus-x11 || exit 1
+"$ROOT/releng/ensure-packages.sh" xvfb xauth libgtk-3-0 libpcap0.8 dbus-x11 tshark || exit 1
 
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/javac" ]; then
   for d in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
