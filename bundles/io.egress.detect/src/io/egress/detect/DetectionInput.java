@@ -80,8 +80,7 @@ public record DetectionInput(List<Flow> flows, TimeSpan captureTime, ProcessAttr
                 n++;
             }
             if (n > 0 && newIndex[flow] >= 0) {
-                cutBursts.put(newIndex[flow], new FlowBursts(Arrays.copyOf(b.startNanos(), n), Arrays.copyOf(b.bytes(), n),
-                        b.truncated() || n < b.count()));
+                cutBursts.put(newIndex[flow], b.first(n, b.truncated() || n < b.count()));
             }
         });
         List<DnsQuery> queries = dnsQueries.stream().filter(q -> q.timeNanos() <= cutNanos)

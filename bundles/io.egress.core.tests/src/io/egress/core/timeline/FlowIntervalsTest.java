@@ -56,6 +56,36 @@ class FlowIntervalsTest {
     }
 
     @Test
+    void aFlowsRecordedBurstsHoldItsPacketsAndTheGapsStayEmpty() {
+        long ms = 1_000_000;
+        // one flow over 0..999 ms whose 30 packets came in three bursts of 10 (a beacon on one connection)
+        FlowIntervals one = FlowIntervals.of(new int[] { 7 }, new long[] { 0 }, new long[] { 999 * ms }, new long[] { 30 }, new long[] { 1 });
+        FlowActivity activity = FlowActivity.of(java.util.Map.of(7, new FlowActivity.Bursts(
+                new long[] { 0, 500 * ms, 990 * ms }, new long[] { 9 * ms, 509 * ms, 999 * ms }, new long[] { 10, 10, 10 },
+                new long[] { 900, 900, 900 })));
+        Buckets b = one.buckets(new TimeWindow(0, 1000 * ms), 100, activity);
+
+        assertEquals(0, b.firstCovered(), "the bar still spans the whole flow");
+        assertEquals(99, b.lastCovered());
+        assertEquals(10, b.packets(0), 0.01);
+        assertEquals(10, b.packets(50), 0.01);
+        assertEquals(10, b.packets(99), 0.01);
+        assertEquals(0, b.packets(25), "silence between bursts");
+        assertEquals(1, b.flows(25));
+        double total = 0;
+        for (int x = 0; x < b.width(); x++) {
+            total += b.packets(x);
+        }
+        assertEquals(30, total, 0.01);
+        // zoomed in on the middle burst: its packets spread over its ten columns, nothing around it
+        Buckets zoomed = one.buckets(new TimeWindow(495 * ms, 515 * ms), 20, activity);
+        assertEquals(0, zoomed.packets(2));
+        assertEquals(1, zoomed.packets(10), 0.2);
+        assertEquals(0, zoomed.packets(17));
+        assertEquals(1, zoomed.flows(2), "inside the flow's bar");
+    }
+
+    @Test
     void silenceCostsNoMemory() {
         // two flows ten years apart: the index holds two entries, the buckets one array per pixel
         long year = 365L * 24 * 3600 * TestFlows.S;

@@ -55,6 +55,33 @@ class TimelineModelTest {
     }
 
     @Test
+    void aBeaconInsideOneLongConnectionIsTimedByItsBursts() {
+        // one connection held open for ten minutes, checking in every 15 s (Merlin's C2 over QUIC)
+        List<Flow> flows = List.of(tcp("10.0.0.4", 53241, "24.199.110.233", 443, 0, 600 * S, 40 * 700));
+        int n = 40;
+        long[] start = new long[n];
+        long[] end = new long[n];
+        long[] packets = new long[n];
+        long[] bytes = new long[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = i * 15 * S + (i % 2) * S / 20;
+            end[i] = start[i] + S / 2;
+            packets[i] = 8;
+            bytes[i] = 700;
+        }
+        TimelineModel model = TimelineModel.build(flows, RowKeys.byInitiatorHost(), Progress.NONE)
+                .withActivity(FlowActivity.of(java.util.Map.of(0, new FlowActivity.Bursts(start, end, packets, bytes))));
+        FlowIntervals destination = model.owners().get(0).children().get(0).intervals();
+
+        assertEquals(0, IntervalPicture.of(destination).gapsNanos().length, "as connections: one, no rhythm");
+        IntervalPicture picture = IntervalPicture.of(destination, model.activity());
+        assertEquals(39, picture.gapsNanos().length);
+        assertEquals(15 * S, picture.medianGapNanos(), S / 10);
+        assertTrue(picture.jitter() < 0.01, "clockwork: " + picture.jitter());
+        assertEquals(700, picture.bytes()[0]);
+    }
+
+    @Test
     void markersBelongToTheirRow() {
         TimelineModel model = TimelineModel.build(List.of(tcp("10.0.0.2", 1, "1.1.1.1", 53, S, S, 1)), RowKeys.byInitiatorHost(),
                 Progress.NONE);

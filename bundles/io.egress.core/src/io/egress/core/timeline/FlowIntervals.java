@@ -1,6 +1,7 @@
 package io.egress.core.timeline;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -146,12 +147,18 @@ public final class FlowIntervals {
         return lo;
     }
 
+    /** {@link #buckets(TimeWindow, int, FlowActivity)} with packets spread evenly over each flow. */
+    public Buckets buckets(TimeWindow window, int width) {
+        return buckets(window, width, FlowActivity.NONE);
+    }
+
     /**
      * What fits the pixels: {@code width} columns of {@code window}, each with the flows that
      * overlap it and their packets. Costs one step per overlapping flow (difference arrays) plus
-     * one per column, whatever the flows' lengths.
+     * one per column, whatever the flows' lengths; a flow with recorded bursts costs one step per
+     * burst on screen instead, and its packets are placed in its bursts, not spread over the flow.
      */
-    public Buckets buckets(TimeWindow window, int width) {
+    public Buckets buckets(TimeWindow window, int width, FlowActivity activity) {
         int[] countDiff = new int[width + 1];
         double[] rateDiff = new double[width + 1];
         float[] packetsIn = new float[width];
@@ -161,12 +168,14 @@ public final class FlowIntervals {
             int x1 = Math.min(width - 1, window.pixelOf(last[i], width));
             countDiff[x0]++;
             countDiff[x1 + 1]--;
-            if (x0 == x1 && first[i] >= window.startNanos() && last[i] < window.endNanos()) {
-                packetsIn[x0] += packets[i];
+            Optional<FlowActivity.Bursts> bursts = activity.of(flowIndex[i]);
+            if (bursts.isPresent()) {
+                FlowActivity.Bursts b = bursts.get();
+                for (int k = b.firstEndingAtOrAfter(window.startNanos()); k < b.count() && b.startNanos()[k] < window.endNanos(); k++) {
+                    spread(window, width, nanosPerColumn, b.startNanos()[k], b.endNanos()[k], b.packets()[k], packetsIn, rateDiff);
+                }
             } else {
-                double perColumn = packets[i] * nanosPerColumn / Math.max(1, last[i] - first[i]);
-                rateDiff[x0] += perColumn;
-                rateDiff[x1 + 1] -= perColumn;
+                spread(window, width, nanosPerColumn, first[i], last[i], packets[i], packetsIn, rateDiff);
             }
         });
         int[] flows = new int[width];
@@ -179,5 +188,19 @@ public final class FlowIntervals {
             packetsIn[x] += (float) Math.max(0, rate);
         }
         return new Buckets(window, flows, packetsIn);
+    }
+
+    /** Adds {@code packets} sent evenly between {@code from} and {@code to} to the columns they cover. */
+    private static void spread(TimeWindow window, int width, double nanosPerColumn, long from, long to, long packets,
+            float[] packetsIn, double[] rateDiff) {
+        int x0 = Math.max(0, window.pixelOf(from, width));
+        int x1 = Math.min(width - 1, window.pixelOf(to, width));
+        if (x0 == x1 && from >= window.startNanos() && to < window.endNanos()) {
+            packetsIn[x0] += packets;
+        } else {
+            double perColumn = packets * nanosPerColumn / Math.max(1, to - from);
+            rateDiff[x0] += perColumn;
+            rateDiff[x1 + 1] -= perColumn;
+        }
     }
 }

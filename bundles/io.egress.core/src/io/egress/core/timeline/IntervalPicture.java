@@ -1,28 +1,53 @@
 package io.egress.core.timeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The rhythm of one destination's connections: the gaps between consecutive connection starts
- * (a beacon shows one tall bar) and the bytes of each connection (a beacon's are alike).
+ * The rhythm of one destination's contacts: the gaps between consecutive contact starts (a beacon
+ * shows one tall bar) and the bytes of each contact (a beacon's are alike). A contact is a
+ * connection, or a burst of packets inside one where its bursts were recorded: a beacon that keeps
+ * one connection open checks in as bursts, not as new connections.
  *
  * @param gapsNanos      gaps between consecutive starts, in start order
- * @param bytes          bytes of each connection, in start order
+ * @param bytes          bytes of each contact, in start order
  * @param histogram      the gaps on log-spaced bins
- * @param medianGapNanos the median gap, 0 with fewer than two connections
+ * @param medianGapNanos the median gap, 0 with fewer than two contacts
  * @param jitter         median absolute deviation of the gaps over their median (0 = clockwork)
  */
 public record IntervalPicture(long[] gapsNanos, long[] bytes, GapHistogram histogram, long medianGapNanos, double jitter) {
     static final int BINS = 24;
 
+    /** One contact per connection. */
     public static IntervalPicture of(FlowIntervals connections) {
-        int n = connections.size();
+        return of(connections, FlowActivity.NONE);
+    }
+
+    /** One contact per connection, or per recorded burst of a connection. */
+    public static IntervalPicture of(FlowIntervals connections, FlowActivity activity) {
+        List<long[]> contacts = new ArrayList<>(); // {start, bytes}
+        for (int i = 0; i < connections.size(); i++) {
+            Optional<FlowActivity.Bursts> bursts = activity.of(connections.flowIndex(i));
+            if (bursts.isPresent() && bursts.get().count() > 0) {
+                FlowActivity.Bursts b = bursts.get();
+                for (int k = 0; k < b.count(); k++) {
+                    contacts.add(new long[] { b.startNanos()[k], b.bytes()[k] });
+                }
+            } else {
+                contacts.add(new long[] { connections.first(i), connections.bytes(i) });
+            }
+        }
+        contacts.sort(Comparator.comparingLong(c -> c[0]));
+        int n = contacts.size();
         long[] bytes = new long[n];
         long[] gaps = new long[Math.max(0, n - 1)];
         for (int i = 0; i < n; i++) {
-            bytes[i] = connections.bytes(i);
+            bytes[i] = contacts.get(i)[1];
             if (i > 0) {
-                gaps[i - 1] = connections.first(i) - connections.first(i - 1);
+                gaps[i - 1] = contacts.get(i)[0] - contacts.get(i - 1)[0];
             }
         }
         long median = median(gaps);

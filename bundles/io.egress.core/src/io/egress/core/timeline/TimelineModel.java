@@ -26,8 +26,12 @@ public final class TimelineModel {
     /** Markers per row, so painting a row does not look through all of them. */
     private final Map<RowKey, List<TimelineMarker>> markersByRow;
 
-    private TimelineModel(List<TimelineRow> owners, FlowIntervals all, TimelineRow[] destinationOfFlow, List<TimelineMarker> markers) {
+    private final FlowActivity activity;
+
+    private TimelineModel(List<TimelineRow> owners, FlowIntervals all, TimelineRow[] destinationOfFlow, List<TimelineMarker> markers,
+            FlowActivity activity) {
         this.owners = owners;
+        this.activity = activity;
         this.all = all;
         this.destinationOfFlow = destinationOfFlow;
         this.markers = List.copyOf(markers);
@@ -36,7 +40,7 @@ public final class TimelineModel {
 
     public static TimelineModel empty() {
         return new TimelineModel(List.of(), FlowIntervals.of(new int[0], new long[0], new long[0], new long[0], new long[0]),
-                new TimelineRow[0], List.of());
+                new TimelineRow[0], List.of(), FlowActivity.NONE);
     }
 
     /** Groups {@code flows} (indexes are their positions in the list) by owner and destination. */
@@ -93,7 +97,7 @@ public final class TimelineModel {
             owners.add(ownerRow);
         }
         owners.sort(BY_FIRST_ACTIVITY);
-        return new TimelineModel(List.copyOf(owners), all, destinationOfFlow, List.of());
+        return new TimelineModel(List.copyOf(owners), all, destinationOfFlow, List.of(), FlowActivity.NONE);
     }
 
     /** An owner's flows and its destinations' flows, each list in first-packet order. */
@@ -123,7 +127,22 @@ public final class TimelineModel {
 
     /** The same rows with these markers. */
     public TimelineModel withMarkers(List<TimelineMarker> newMarkers) {
-        return new TimelineModel(owners, all, destinationOfFlow, newMarkers);
+        return new TimelineModel(owners, all, destinationOfFlow, newMarkers, activity);
+    }
+
+    /** The same rows, drawing each flow's packets where its recorded bursts put them. */
+    public TimelineModel withActivity(FlowActivity newActivity) {
+        return new TimelineModel(owners, all, destinationOfFlow, markers, newActivity);
+    }
+
+    /** What is known of the packets inside each flow. */
+    public FlowActivity activity() {
+        return activity;
+    }
+
+    /** A row's buckets at pixel resolution, with this model's activity. */
+    public Buckets buckets(TimelineRow row, TimeWindow window, int width) {
+        return row.intervals().buckets(window, width, activity);
     }
 
     public List<TimelineRow> owners() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -30,6 +31,9 @@ import io.egress.capture.CaptureAnalysis;
 import io.egress.core.flow.Flow;
 import io.egress.core.net.IpAddresses;
 import io.egress.core.timeline.Buckets;
+import io.egress.core.timeline.MarkerSeverity;
+import io.egress.core.timeline.RowKey;
+import io.egress.core.timeline.TimelineMarker;
 import io.egress.core.timeline.TimeWindow;
 import io.egress.core.timeline.TimelineRow;
 import io.egress.tests.support.SharedData;
@@ -76,6 +80,36 @@ class TimelineUiTest {
         assertEquals(hosts, rows);
         assertEquals(hosts.size(), timeline.lines().size(), "collapsed: one line per host");
         assertEquals(capture.flows().size(), timeline.model().owners().stream().mapToInt(r -> r.intervals().size()).sum());
+    }
+
+    @Test
+    void theMerlinBeaconFindingIsMarkedOnItsHostsRow() throws Exception {
+        CaptureLoadJob job = CaptureOpening.open(SharedData.captures().resolve("zeek-quic-merlinc2-beacon.pcapng"), ctx);
+        waitUntil(() -> job.getResult() != null, 60_000);
+        CaptureAnalysis merlin = job.result();
+        // the model is built first, the detectors' markers follow when their job ends
+        waitUntil(() -> part.shown() == merlin && !timeline.model().markers().isEmpty(), 60_000);
+        List<TimelineMarker> markers = timeline.model().markersOf(RowKey.host("10.0.0.4"));
+        assertEquals(1, markers.size(), timeline.model().markers().toString());
+        TimelineMarker beacon = markers.get(0);
+        assertEquals(MarkerSeverity.MEDIUM, beacon.severity());
+        assertTrue(beacon.label().contains("beaconing to 24.199.110.233"), beacon.label());
+        assertTrue(beacon.timeNanos() >= merlin.flows().get(0).firstNanos() && beacon.timeNanos() <= merlin.flows().get(0).lastNanos(),
+                "marker within the beacon's flow");
+        // the detectors' bursts are drawn inside the one long flow: 13 dense runs with silence between
+        TimelineRow host = timeline.model().owners().get(0);
+        timeline.setWindow(timeline.model().extent());
+        waitUntil(() -> timeline.isSettled() && timeline.currentBuckets(host) != null, 10_000);
+        Buckets b = timeline.currentBuckets(host);
+        int runs = 0;
+        boolean inRun = false;
+        for (int x = b.firstCovered(); x <= b.lastCovered(); x++) {
+            assertEquals(1, b.flows(x), "the bar spans the flow, column " + x);
+            boolean active = b.packets(x) > 1e-3; // rounding of the spread rates leaves crumbs, not packets
+            runs += active && !inRun ? 1 : 0;
+            inRun = active;
+        }
+        assertEquals(13, runs, "one run of packets per beacon check-in");
     }
 
     @Test

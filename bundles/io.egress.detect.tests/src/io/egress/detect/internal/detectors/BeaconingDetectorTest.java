@@ -30,7 +30,13 @@ class BeaconingDetectorTest {
     @Test
     void merlinQuicBeaconIsFoundWithItsFifteenSecondInterval() throws Exception {
         DetectionInput input = CaptureInputs.read(SharedData.captures().resolve("zeek-quic-merlinc2-beacon.pcapng"), Progress.NONE);
-        assertEquals(13, input.burstsOf(0).orElseThrow().count(), "bursts of the one UDP flow");
+        io.egress.detect.FlowBursts bursts = input.burstsOf(0).orElseThrow();
+        assertEquals(13, bursts.count(), "bursts of the one UDP flow");
+        assertEquals(100, java.util.Arrays.stream(bursts.packets()).sum(), "every packet of the flow is in a burst");
+        assertEquals(input.flows().get(0).lastNanos(), bursts.endNanos(12), "the last burst ends with the flow's last packet");
+        for (int i = 0; i < 13; i++) {
+            assertTrue(bursts.endNanos(i) >= bursts.startNanos(i) && (i == 12 || bursts.endNanos(i) < bursts.startNanos(i + 1)), "burst " + i);
+        }
 
         List<Finding> findings = detect(input);
 

@@ -150,29 +150,40 @@ public final class PacketPass {
     /** The bursts of one flow, grown as packets arrive. */
     private static final class BurstSeries {
         private long[] starts = new long[8];
+        private long[] ends = new long[8];
+        private long[] packets = new long[8];
         private long[] bytes = new long[8];
         private int count;
         private long lastPacket = Long.MIN_VALUE;
         private boolean truncated;
 
         void add(long time, long wireBytes) {
+            if (truncated) {
+                return; // later packets belong to bursts that were not kept
+            }
             if (count > 0 && time - lastPacket < BURST_GAP_NANOS) {
                 bytes[count - 1] += wireBytes;
+                packets[count - 1]++;
+                ends[count - 1] = Math.max(ends[count - 1], time);
             } else if (count == MAX_BURSTS) {
                 truncated = true;
             } else {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
+                    ends = java.util.Arrays.copyOf(ends, count * 2);
+                    packets = java.util.Arrays.copyOf(packets, count * 2);
                     bytes = java.util.Arrays.copyOf(bytes, count * 2);
                 }
                 starts[count] = time;
+                ends[count] = time;
+                packets[count] = 1;
                 bytes[count++] = wireBytes;
             }
             lastPacket = Math.max(lastPacket, time);
         }
 
         FlowBursts toBursts() {
-            return new FlowBursts(java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(bytes, count), truncated);
+            return new FlowBursts(starts, ends, packets, bytes, truncated).first(count, truncated);
         }
     }
 }

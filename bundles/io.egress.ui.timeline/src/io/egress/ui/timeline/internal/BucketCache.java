@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.egress.core.timeline.Buckets;
 import io.egress.core.timeline.TimeWindow;
+import io.egress.core.timeline.TimelineModel;
 import io.egress.core.timeline.TimelineRow;
 
 /**
@@ -39,6 +40,8 @@ final class BucketCache {
         return t;
     });
     private final AtomicLong generation = new AtomicLong();
+    /** Bumped when the model changes, so that a computation already running is not stored. */
+    private final AtomicLong cleared = new AtomicLong();
     private final Runnable onReady;
 
     /** @param onReady called on the worker thread when new buckets are in; must hand over to the UI */
@@ -59,7 +62,7 @@ final class BucketCache {
     }
 
     /** Computes the missing rows of {@code zoom} in the background, unless all are there. */
-    void request(Zoom zoom, List<TimelineRow> rows) {
+    void request(Zoom zoom, List<TimelineRow> rows, TimelineModel model) {
         List<TimelineRow> missing;
         synchronized (this) {
             Map<TimelineRow, Buckets> known = byZoom.computeIfAbsent(zoom, z -> new IdentityHashMap<>());
@@ -69,16 +72,20 @@ final class BucketCache {
             return;
         }
         long ticket = generation.incrementAndGet();
-        worker.execute(() -> compute(ticket, zoom, missing));
+        worker.execute(() -> compute(ticket, zoom, missing, model));
     }
 
-    private void compute(long ticket, Zoom zoom, List<TimelineRow> rows) {
+    private void compute(long ticket, Zoom zoom, List<TimelineRow> rows, TimelineModel model) {
+        long clearedAtStart = cleared.get();
         for (TimelineRow row : rows) {
             if (generation.get() != ticket) {
                 break;
             }
-            Buckets b = row.intervals().buckets(zoom.window(), zoom.width());
+            Buckets b = model.buckets(row, zoom.window(), zoom.width());
             synchronized (this) {
+                if (cleared.get() != clearedAtStart) {
+                    break; // computed from a model that was replaced meanwhile
+                }
                 byZoom.computeIfAbsent(zoom, z -> new IdentityHashMap<>()).put(row, b);
             }
         }
@@ -88,6 +95,7 @@ final class BucketCache {
     /** Forgets everything (the model changed). */
     synchronized void clear() {
         generation.incrementAndGet();
+        cleared.incrementAndGet();
         byZoom.clear();
     }
 

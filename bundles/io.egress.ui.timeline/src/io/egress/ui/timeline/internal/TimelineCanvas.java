@@ -21,7 +21,9 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 
 import io.egress.core.timeline.Buckets;
+import io.egress.core.timeline.FlowActivity;
 import io.egress.core.timeline.TimeWindow;
+import io.egress.core.timeline.TimelineMarker;
 import io.egress.core.timeline.TimelineModel;
 import io.egress.core.timeline.TimelineRow;
 
@@ -101,6 +103,20 @@ public final class TimelineCanvas {
         topLine = 0;
         window = model.extent();
         linesChanged();
+    }
+
+    /** Draws packets where their bursts were, keeping zoom, selection and expanded rows. */
+    public void setActivity(FlowActivity activity) {
+        model = model.withActivity(activity);
+        cache.clear();
+        lastComplete = null;
+        requestRedraw();
+    }
+
+    /** Replaces the markers without touching zoom, selection or expanded rows. */
+    public void setMarkers(List<TimelineMarker> markers) {
+        model = model.withMarkers(markers);
+        requestRedraw();
     }
 
     public TimelineModel model() {
@@ -371,7 +387,7 @@ public final class TimelineCanvas {
     void paintOn(GC gc, Point size) {
         BucketCache.Zoom zoom = new BucketCache.Zoom(window, Geometry.graphWidth(size.x));
         List<TimelineRow> onScreen = visibleLines();
-        cache.request(zoom, onScreen);
+        cache.request(zoom, onScreen, model);
         if (cache.has(zoom, onScreen)) {
             lastComplete = zoom;
         }

@@ -36,9 +36,12 @@ import io.egress.capture.CaptureAnalysis;
 import io.egress.core.flow.Flow;
 import io.egress.core.flow.FlowName;
 import io.egress.core.progress.Progress;
+import io.egress.core.timeline.FlowActivity;
 import io.egress.core.timeline.IntervalPicture;
 import io.egress.core.timeline.RowKey;
 import io.egress.core.timeline.RowKeys;
+import io.egress.detect.DetectionReport;
+import io.egress.detect.capture.FindingMarkers;
 import io.egress.core.timeline.TimelineModel;
 import io.egress.core.timeline.TimelineRow;
 import io.egress.ui.internal.ip.IpEditors;
@@ -64,6 +67,8 @@ public final class TimelinePart {
     @Inject
     private IEclipseContext context;
 
+    /** Offline captures: one row per initiating host. */
+    private static final RowKeys ROWS = RowKeys.byInitiatorHost();
     private final Runnable investigationChanged = this::scheduleShowCurrent;
     private Throttler showCurrent;
     private TimelineCanvas timeline;
@@ -71,6 +76,8 @@ public final class TimelinePart {
     private Label status;
     private CaptureAnalysis shown;
     private CaptureAnalysis building;
+    /** The findings whose markers are drawn, so that they are not rebuilt on every change. */
+    private DetectionReport markedReport;
     private Job buildJob;
     private Job intervalJob;
     private FlowSelection pending;
@@ -136,7 +143,11 @@ public final class TimelinePart {
 
     private void showCurrent() {
         Optional<CaptureAnalysis> current = investigation.current();
-        if (timeline.control().isDisposed() || current.isEmpty() || current.get() == shown || current.get() == building) {
+        if (!timeline.control().isDisposed() && current.isPresent() && current.get() == shown) {
+            showFindings(); // the detectors may have finished since the model was built
+            return;
+        }
+        if (timeline.control().isDisposed() || current.isEmpty() || current.get() == building) {
             return;
         }
         building = current.get();
@@ -156,6 +167,8 @@ public final class TimelinePart {
         building = null;
         timeline.setLabels(this::label);
         timeline.setModel(model);
+        markedReport = null;
+        showFindings();
         intervals.show("", null);
         status.setText(Messages.status_hint);
         if (pending != null && pending.capture() == capture) {
@@ -163,6 +176,20 @@ public final class TimelinePart {
             showIntervals(timeline.selectedRow());
         }
         pending = null;
+    }
+
+    /**
+     * Once the detectors ran on the shown capture: a marker for each finding, and packets drawn in
+     * the bursts their pass recorded.
+     */
+    private void showFindings() {
+        Optional<DetectionReport> report = investigation.report(shown);
+        if (report.isEmpty() || report.get() == markedReport) {
+            return;
+        }
+        markedReport = report.get();
+        timeline.setMarkers(FindingMarkers.of(markedReport.findings(), shown.flows(), ROWS));
+        timeline.setActivity(investigation.activity(shown));
     }
 
     // ---- links with the other views
@@ -218,8 +245,9 @@ public final class TimelinePart {
             intervalJob.cancel();
         }
         String label = destination.destination().label();
+        FlowActivity activity = timeline.model().activity();
         intervalJob = Job.create(Messages.job_intervals, monitor -> {
-            IntervalPicture picture = IntervalPicture.of(destination.intervals());
+            IntervalPicture picture = IntervalPicture.of(destination.intervals(), activity);
             if (!monitor.isCanceled()) {
                 timeline.control().getDisplay().asyncExec(() -> {
                     if (!intervals.control().isDisposed()) {
@@ -320,7 +348,7 @@ public final class TimelinePart {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             monitor.beginTask(getName(), 1000);
-            TimelineModel model = TimelineModel.build(capture.flows(), RowKeys.byInitiatorHost(), new Progress() {
+            TimelineModel model = TimelineModel.build(capture.flows(), ROWS, new Progress() {
                 private int reported;
 
                 @Override

@@ -12,6 +12,7 @@ import io.egress.capture.CaptureAnalysis;
 import io.egress.detect.DetectionInput;
 import io.egress.detect.DetectionReport;
 import io.egress.detect.DetectionRunner;
+import io.egress.detect.capture.BurstActivity;
 import io.egress.detect.capture.CaptureInputs;
 import io.egress.detect.internal.registry.InstalledDetectors;
 import io.egress.ui.internal.Messages;
@@ -44,7 +45,7 @@ public final class DetectionJob extends Job {
                 return Status.CANCEL_STATUS;
             }
             DetectionReport report = new DetectionRunner().run(InstalledDetectors.catalog(), input);
-            investigation.setReport(capture, report);
+            investigation.setDetection(capture, report, BurstActivity.of(input));
             return Status.OK_STATUS;
         } catch (IOException | RuntimeException e) {
             return Status.error(NLS.bind(Messages.findings_failed, capture.file(), e.getMessage()), e);

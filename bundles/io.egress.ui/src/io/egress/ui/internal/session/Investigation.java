@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.connections.ConnectionsView;
+import io.egress.core.timeline.FlowActivity;
 import io.egress.detect.DetectionReport;
 
 /**
@@ -20,6 +21,7 @@ public final class Investigation {
     private volatile ConnectionsView liveConnections;
     // identity, not equals: an analysis is a record over a lazy million-flow list
     private final java.util.Map<CaptureAnalysis, DetectionReport> reports = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<CaptureAnalysis, FlowActivity> activities = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<CaptureAnalysis> captures() {
@@ -47,6 +49,17 @@ public final class Investigation {
     public void setReport(CaptureAnalysis capture, DetectionReport report) {
         reports.put(capture, report);
         listeners.forEach(Runnable::run);
+    }
+
+    /** What the detectors' packet pass learnt of the packets inside the capture's flows. */
+    public FlowActivity activity(CaptureAnalysis capture) {
+        return activities.getOrDefault(capture, FlowActivity.NONE);
+    }
+
+    /** Both results of the detectors' pass at once, so listeners see them together. */
+    public void setDetection(CaptureAnalysis capture, DetectionReport report, FlowActivity activity) {
+        activities.put(capture, activity);
+        setReport(capture, report);
     }
 
     /** The connections view's latest look at this machine, for views that join on it (the IP editor). */
