@@ -46,6 +46,11 @@ public final class HostGroups {
     private HostGroups() {
     }
 
+    /** The {@link Destination#id()} of the destination a flow is grouped under. */
+    public static String destinationIdOf(Flow flow) {
+        return IpAddresses.format(flow.initiator()) + "|" + IpAddresses.format(flow.responder()) + "|" + IpProtocols.name(flow.protocol());
+    }
+
     /** Groups every flow; text filtering happens later on the result, which is small. */
     public static List<Host> of(List<Flow> flows, Progress progress) {
         Map<String, Map<String, Acc>> byHost = new LinkedHashMap<>();

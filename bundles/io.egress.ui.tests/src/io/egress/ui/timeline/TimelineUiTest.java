@@ -21,6 +21,7 @@ import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 import io.egress.capture.CaptureAnalysis;
+import io.egress.core.conversations.HostGroups;
 import io.egress.core.flow.Flow;
 import io.egress.core.net.IpAddresses;
 import io.egress.core.timeline.Buckets;
@@ -39,6 +41,7 @@ import io.egress.core.timeline.TimelineRow;
 import io.egress.tests.support.SharedData;
 import io.egress.ui.internal.capture.CaptureLoadJob;
 import io.egress.ui.internal.capture.CaptureOpening;
+import io.egress.ui.internal.connections.ConnectionsPart;
 import io.egress.ui.internal.conversations.ConversationsPart;
 import io.egress.ui.internal.session.SelectionTopics;
 import io.egress.ui.internal.session.TimeRange;
@@ -148,15 +151,29 @@ class TimelineUiTest {
     }
 
     @Test
-    void selectingAFlowHereSelectsItInTheConversationsView() throws Exception {
-        MPart conv = (MPart) ctx.get(EModelService.class).find(CaptureOpening.CONVERSATIONS_PART, ctx.get(MApplication.class));
+    void selectingAFlowHereSelectsItInTheConversationsAndConnectionsViews() throws Exception {
+        MApplication app = ctx.get(MApplication.class);
+        MPart connectionsPart = (MPart) ctx.get(EModelService.class).find("io.egress.ui.part.connections", app);
+        ctx.get(EPartService.class).showPart(connectionsPart, PartState.CREATE);
+        ConnectionsPart connections = (ConnectionsPart) connectionsPart.getObject();
+        MPart conv = (MPart) ctx.get(EModelService.class).find(CaptureOpening.CONVERSATIONS_PART, app);
         ConversationsPart view = (ConversationsPart) conv.getObject();
         assertNotNull(view);
         waitUntil(() -> view.index().size() == capture.flows().size(), 30_000);
+        // the connections view shows the capture opened last, grouped by host (built in a job)
+        waitUntil(() -> connections.showsHostsOf(capture), 30_000);
+        connections.captureHostsViewer().setSelection(StructuredSelection.EMPTY);
         int flow = capture.flows().size() / 2;
+        Flow f = capture.flows().get(flow);
+
         timeline.selectFlow(flow);
+
         waitUntil(() -> view.table().selectedRow() >= 0 && view.index().flowAt(view.table().selectedRow()) == flow, 10_000);
         assertEquals(flow, timeline.selectedFlow());
+        waitUntil(() -> !connections.captureHostsViewer().getStructuredSelection().isEmpty(), 10_000);
+        HostGroups.Destination d = (HostGroups.Destination) connections.captureHostsViewer().getStructuredSelection().getFirstElement();
+        assertEquals(IpAddresses.format(f.initiator()), d.host());
+        assertEquals(IpAddresses.format(f.responder()), d.remote());
     }
 
     /** The longest flow that a window three times its length, centred on it, can show unclamped. */

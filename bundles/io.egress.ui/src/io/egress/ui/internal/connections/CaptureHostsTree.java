@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.eclipse.jface.viewers.ITableLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -51,7 +52,7 @@ final class CaptureHostsTree {
 
             @Override
             public Object getParent(Object element) {
-                return null;
+                return element instanceof Destination d ? hostOf(d.id()).orElse(null) : null;
             }
 
             @Override
@@ -73,6 +74,19 @@ final class CaptureHostsTree {
 
     TreeViewer viewer() {
         return viewer;
+    }
+
+    /** Selects and reveals the destination with this {@link Destination#id()}, when it is shown. */
+    void select(String destinationId) {
+        hostOf(destinationId).ifPresent(host -> host.destinations().stream().filter(d -> d.id().equals(destinationId)).findFirst()
+                .ifPresent(d -> {
+                    viewer.expandToLevel(host, 1);
+                    viewer.setSelection(new StructuredSelection(d), true);
+                }));
+    }
+
+    private java.util.Optional<Host> hostOf(String destinationId) {
+        return hosts.stream().filter(h -> h.destinations().stream().anyMatch(d -> d.id().equals(destinationId))).findFirst();
     }
 
     void show(List<Host> newHosts) {

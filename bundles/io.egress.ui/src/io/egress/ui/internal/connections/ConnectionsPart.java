@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -53,7 +54,9 @@ import io.egress.core.connections.ConnectionsView;
 import io.egress.core.connections.ProcessGroup;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
+import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
+import io.egress.ui.internal.session.SelectionTopics;
 
 /**
  * The connections view (Netiquette's job): every live socket of this machine under the process that
@@ -432,6 +435,27 @@ public final class ConnectionsPart {
     /** For UI tests: the view model on screen. */
     public ConnectionsView shownView() {
         return shown;
+    }
+
+    /** A flow selected in another view (timeline, conversations, findings): select its destination here. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    public void followFlow(@UIEventTopic(SelectionTopics.FLOW) FlowSelection selection) {
+        if (selection == null || hostsTree == null || hostsTree.viewer().getControl().isDisposed() || selection.capture() != shownCapture) {
+            return;
+        }
+        hostsTree.select(HostGroups.destinationIdOf(selection.capture().flows().get(selection.flowIndex())));
+    }
+
+    /** For UI tests: the tree of a capture's hosts and their destinations. */
+    public TreeViewer captureHostsViewer() {
+        return hostsTree.viewer();
+    }
+
+    /** For UI tests: whether the hosts of this capture are on screen. */
+    public boolean showsHostsOf(CaptureAnalysis capture) {
+        return capture == shownCapture && stackLayout.topControl == hostsTree.viewer().getControl()
+                && hostsTree.viewer().getTree().getItemCount() > 0;
     }
 
     /** Shows this machine's live sockets (source 0), as choosing it in the source box does. */
