@@ -32,7 +32,7 @@ class LiveProcessViewTest {
     private static Flow flow(int clientPort, int serverPort, long bytesOut, long bytesIn) {
         FlowKey key = FlowKey.of(6, LO, clientPort, LO, serverPort, FlowKey.NO_VLAN, FlowKey.NO_VLAN);
         return new Flow(key, LO, clientPort, LO, serverPort, new DirectionStats(3, bytesOut, 0), new DirectionStats(2, bytesIn, 0),
-                0, 1, TcpState.ESTABLISHED, 0, 0, "", List.of(), true);
+                0, clientPort, TcpState.ESTABLISHED, 0, 0, "", List.of(), true);
     }
 
     private static FlowOwner owned(long pid, String name, int uid, int port, AttributionMethod method, long delayMs) {
@@ -57,10 +57,13 @@ class LiveProcessViewTest {
                 new AttributedFlow(flow(40003, 80, 10, 10), owned(1234, "curl", 1000, 40003, AttributionMethod.POLL, 900)),
                 new AttributedFlow(flow(40004, 80, 10, 10), FlowOwner.PENDING),
                 new AttributedFlow(flow(40005, 80, 10, 10), owned(-1, null, 33, 40005, AttributionMethod.NONE_NOT_VISIBLE, 3)),
-                new AttributedFlow(flow(40006, 443, 1, 1), owned(99, "firefox", 1000, 40006, AttributionMethod.TRIGGER, 1)));
+                new AttributedFlow(flow(40006, 443, 1, 1), owned(99, "firefox", 1000, 40006, AttributionMethod.TRIGGER, 1)),
+                // a TIME_WAIT socket: found, uid 0 from the kernel, no process holds it: unattributed, not "uid 0"
+                new AttributedFlow(flow(40007, 80, 1, 1), owned(-1, null, 0, 40007, AttributionMethod.NONE_NO_PROCESS, 4)));
         LiveProcessView view = LiveProcessView.EMPTY.next(snapshot, 5 * SECOND);
 
         List<LiveProcessView.Group> groups = view.groups();
+        // processes first, the one heard from last (firefox: last packet at 40006) before curl
         assertEquals(List.of("pid:99", "pid:1234", "uid:33", "unattributed", "pending"), groups.stream().map(LiveProcessView.Group::id).toList());
         LiveProcessView.Group curl = groups.get(1);
         assertEquals(LiveProcessView.GroupKind.PROCESS, curl.kind());
@@ -81,12 +84,14 @@ class LiveProcessViewTest {
         assertEquals("", notVisible.name(), "no process name is made up");
         assertEquals("33", notVisible.user());
         assertEquals(LiveProcessView.GroupKind.UNATTRIBUTED, groups.get(3).kind());
-        assertEquals(List.of(1), groups.get(3).rows().stream().map(LiveProcessView.Row::flowIndex).toList());
+        assertEquals(List.of(1, 6), groups.get(3).rows().stream().map(LiveProcessView.Row::flowIndex).toList());
+        assertEquals("none-no-process", groups.get(3).rows().get(1).method());
+        assertEquals("", groups.get(3).user());
         assertEquals(LiveProcessView.GroupKind.PENDING, groups.get(4).kind());
         assertEquals("pending", groups.get(4).rows().get(0).method());
         // the first look has nothing to measure against
         assertEquals(0.0, view.bytesPerSecond());
-        assertEquals(6, view.flows());
+        assertEquals(7, view.flows());
     }
 
     @Test
@@ -102,6 +107,14 @@ class LiveProcessViewTest {
         assertEquals(500.0, g.rows().get(1).bytesPerSecond(), 1e-6);
         assertEquals(2500.0, g.bytesPerSecond(), 1e-6);
         assertEquals(2500.0, second.bytesPerSecond(), 1e-6);
+        // the busier process comes first whatever its pid and last packet
+        FlowOwner quiet = owned(7, "ntpd", 0, 123, AttributionMethod.TRIGGER, 1);
+        LiveProcessView both = first.next(List.of(new AttributedFlow(flow(40001, 80, 100, 900), curl),
+                new AttributedFlow(flow(50000, 80, 1, 1), quiet)), 11 * SECOND);
+        assertEquals(List.of("pid:7", "pid:1234"), both.groups().stream().map(LiveProcessView.Group::id).toList(), "new flow: 2 B/s");
+        LiveProcessView busier = both.next(List.of(new AttributedFlow(flow(40001, 80, 5000, 900), curl),
+                new AttributedFlow(flow(50000, 80, 1, 1), quiet)), 12 * SECOND);
+        assertEquals(List.of("pid:1234", "pid:7"), busier.groups().stream().map(LiveProcessView.Group::id).toList());
         // nothing moved: rates fall to zero, the flows stay
         LiveProcessView third = second.next(List.of(new AttributedFlow(flow(40001, 80, 600, 1400), curl),
                 new AttributedFlow(flow(40002, 80, 200, 50), other)), 11 * SECOND);

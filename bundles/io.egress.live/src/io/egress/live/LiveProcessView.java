@@ -76,13 +76,16 @@ public final class LiveProcessView {
             g.rows.add(row);
             g.bytes += row.bytes();
             g.rate += rate;
+            g.lastNanos = Math.max(g.lastNanos, f.lastNanos());
         }
         List<Group> out = new ArrayList<>(byId.size());
         for (GroupBuilder b : byId.values()) {
-            out.add(new Group(b.id, b.kind, b.pid, b.name, b.user, b.uid, b.bytes, b.rate, List.copyOf(b.rows)));
+            out.add(new Group(b.id, b.kind, b.pid, b.name, b.user, b.uid, b.bytes, b.rate, b.lastNanos, List.copyOf(b.rows)));
         }
-        out.sort(Comparator.comparing(Group::kind).thenComparingLong(g -> g.pid().orElse(Long.MAX_VALUE))
-                .thenComparingInt(g -> g.uid().orElse(Integer.MAX_VALUE)));
+        // like top: the busiest owners first, then the ones heard from last
+        out.sort(Comparator.comparing(Group::kind).thenComparing(Comparator.comparingDouble(Group::bytesPerSecond).reversed())
+                .thenComparing(Comparator.comparingLong(Group::lastNanos).reversed())
+                .thenComparingLong(g -> g.pid().orElse(Long.MAX_VALUE)).thenComparingInt(g -> g.uid().orElse(Integer.MAX_VALUE)));
         return new LiveProcessView(List.copyOf(out), timeNanos, bytes, n, total);
     }
 
@@ -93,13 +96,24 @@ public final class LiveProcessView {
         if (owner.pid().isPresent()) {
             return "pid:" + owner.pid().getAsLong();
         }
-        if (owner.uid().isPresent()) {
+        if (notVisible(owner)) {
             return "uid:" + owner.uid().getAsInt();
         }
         return "unattributed";
     }
 
-    /** Process groups first (by pid), then sockets of other users, unattributed, pending. */
+    /**
+     * A socket was found but its owner may not be read (another user's process, without root): its
+     * uid is all we know. A socket no process holds (TIME_WAIT, uid 0 from the kernel) is not that.
+     */
+    private static boolean notVisible(FlowOwner owner) {
+        return owner.uid().isPresent() && owner.attribution().method() == io.egress.core.socket.AttributionMethod.NONE_NOT_VISIBLE;
+    }
+
+    /**
+     * Process groups first, then sockets of other users, unattributed, pending; within each kind the
+     * highest bytes per second first, then the most recently active.
+     */
     public List<Group> groups() {
         return groups;
     }
@@ -131,7 +145,7 @@ public final class LiveProcessView {
             }
             List<Row> rows = g.rows.stream().filter(r -> r.matches(t)).toList();
             if (!rows.isEmpty()) {
-                out.add(new Group(g.id, g.kind, g.pid, g.name, g.user, g.uid, g.bytes, g.bytesPerSecond, rows));
+                out.add(new Group(g.id, g.kind, g.pid, g.name, g.user, g.uid, g.bytes, g.bytesPerSecond, g.lastNanos, rows));
             }
         }
         return out;
@@ -147,11 +161,12 @@ public final class LiveProcessView {
         final List<Row> rows = new ArrayList<>();
         long bytes;
         double rate;
+        long lastNanos = Long.MIN_VALUE;
 
         GroupBuilder(String id, FlowOwner owner) {
             this.id = id;
             this.pid = owner.pid();
-            this.uid = owner.uid();
+            this.uid = owner.pid().isPresent() || notVisible(owner) ? owner.uid() : OptionalInt.empty();
             this.name = owner.process().map(ProcessInfo::name).orElse("");
             this.user = owner.process().map(ProcessInfo::user).filter(u -> !u.isEmpty())
                     .orElse(uid.isPresent() ? Integer.toString(uid.getAsInt()) : "");
@@ -159,7 +174,7 @@ public final class LiveProcessView {
                 kind = GroupKind.PENDING;
             } else if (pid.isPresent()) {
                 kind = GroupKind.PROCESS;
-            } else if (uid.isPresent()) {
+            } else if (notVisible(owner)) {
                 kind = GroupKind.NOT_VISIBLE;
             } else {
                 kind = GroupKind.UNATTRIBUTED;
@@ -175,9 +190,10 @@ public final class LiveProcessView {
      * @param name           the process's name, empty when not known
      * @param user           the process's user, else the socket's uid, else empty
      * @param bytesPerSecond the sum of its flows' rates
+     * @param lastNanos      the last packet of any of its flows (epoch nanoseconds)
      */
     public record Group(String id, GroupKind kind, OptionalLong pid, String name, String user, OptionalInt uid, long bytes,
-            double bytesPerSecond, List<Row> rows) {
+            double bytesPerSecond, long lastNanos, List<Row> rows) {
 
         public Group {
             Objects.requireNonNull(id, "id");

@@ -27,6 +27,7 @@ public final class Messages extends NLS {
     public static String live_groupUnattributed;
     public static String live_groupPending;
     public static String live_groupLabel;
+    public static String live_groupLabelOne;
     public static String live_rateB;
     public static String live_rateKB;
     public static String live_rateMB;

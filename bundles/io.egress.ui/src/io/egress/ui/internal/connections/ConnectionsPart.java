@@ -452,7 +452,7 @@ public final class ConnectionsPart {
         long attributed = s.byTrigger() + s.byPoll();
         StringBuilder sb = new StringBuilder(NLS.bind(Messages.live_status, new Object[] {
             r.running() ? Messages.live_running : Messages.live_stopped, s.capture().packets(), s.capture().dropped(), s.capture().flows(),
-            attributed, s.socketFlows(), Math.round(s.attributionRate() * 100), s.byTrigger(), s.byPoll(), s.unattributed(), s.pending(),
+            attributed, attributed + s.unattributed(), Math.round(s.attributionRate() * 100), s.byTrigger(), s.byPoll(), s.unattributed(), s.pending(),
             LiveFlowsTree.rate(r.view().bytesPerSecond())}));
         s.capture().interfaces().stream().filter(i -> i.state() == io.egress.capture.live.InterfaceState.FAILED).findFirst()
                 .ifPresent(i -> sb.append(NLS.bind(Messages.status_problem, i.describe())));

@@ -48,7 +48,7 @@ final class LiveFlowsTree {
         String[] headers = {Messages.live_colProcess, Messages.column_pid, Messages.column_user, Messages.live_colFrom,
             Messages.live_colTo, Messages.live_colPackets, Messages.live_colBytes, Messages.live_colRate, Messages.live_colMethod,
             Messages.live_colDelay};
-        int[] widths = {230, 70, 80, 170, 170, 70, 90, 95, 80, 75};
+        int[] widths = {290, 70, 70, 170, 170, 70, 85, 90, 125, 75};
         for (int i = 0; i < headers.length; i++) {
             TreeColumn c = new TreeColumn(viewer.getTree(), i >= PACKETS && i != METHOD ? SWT.RIGHT : SWT.LEFT);
             c.setText(headers[i]);
@@ -135,7 +135,8 @@ final class LiveFlowsTree {
         public String getColumnText(Object element, int column) {
             if (element instanceof Group g) {
                 return switch (column) {
-                    case PROCESS -> NLS.bind(Messages.live_groupLabel, groupName(g), g.rows().size());
+                    case PROCESS -> g.rows().size() == 1 ? NLS.bind(Messages.live_groupLabelOne, groupName(g))
+                            : NLS.bind(Messages.live_groupLabel, groupName(g), g.rows().size());
                     case PID -> g.pid().isPresent() ? Long.toString(g.pid().getAsLong()) : "";
                     case USER -> g.user();
                     case BYTES -> Long.toString(g.bytes());
