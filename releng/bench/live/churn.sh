@@ -9,7 +9,7 @@
 # (our socket table, `ss -tanp`); then the socket-table refresh time at 50 and 5,000 sockets
 # against `ss -tuanp` (SocketTableBenchmark of io.egress.attribution.tests).
 # Needs capture rights (root or CAP_NET_RAW), python3, ss, and the jars in ~/.m2 (pcap4j-core 1.8.2,
-# jna/jna-platform 5.19.1, oshi-core 6.12.0, slf4j-api 2.0.17). Compiles the sources with javac: no Maven.
+# jna/jna-platform 5.19.1, oshi-core 6.12.0, slf4j-api 2.0.17, osgi.service.component.annotations 1.5.1). Compiles the sources with javac: no Maven.
 set -euo pipefail
 N="${1:-100}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -23,6 +23,8 @@ JARS=(
   "$M2/net/java/dev/jna/jna-platform/5.19.1/jna-platform-5.19.1.jar"
   "$M2/com/github/oshi/oshi-core/6.12.0/oshi-core-6.12.0.jar"
   "$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"
+  # compile-only: the socket table's DS component (io.egress.attribution.internal.ds) is annotated
+  "$M2/org/osgi/org.osgi.service.component.annotations/1.5.1/org.osgi.service.component.annotations-1.5.1.jar"
 )
 for j in "${JARS[@]}"; do
   [ -f "$j" ] || { echo "missing $j (fetch it with: ./mvnw dependency:get -Dartifact=GROUP:ARTIFACT:VERSION)" >&2; exit 1; }

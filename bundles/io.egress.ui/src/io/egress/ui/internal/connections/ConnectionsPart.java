@@ -57,6 +57,9 @@ import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.session.SelectionTopics;
+import io.egress.live.LiveProcessView;
+import io.egress.live.LiveStatistics;
+import io.egress.ui.internal.live.LiveCapturing;
 
 /**
  * The connections view (Netiquette's job): every live socket of this machine under the process that
@@ -75,6 +78,8 @@ public final class ConnectionsPart {
     private SocketTable socketTable;
     @Inject
     private IEclipseContext context;
+    @Inject
+    private LiveCapturing capturing;
 
     private final AtomicReference<ConnectionsView> incoming = new AtomicReference<>();
     private final AtomicReference<Throwable> incomingError = new AtomicReference<>();
@@ -98,6 +103,16 @@ public final class ConnectionsPart {
     private Label status;
     private Throttler renderThrottler;
     private ConnectionsRefresher refresher;
+    /** What each item of the source box shows: MACHINE, LIVE_CAPTURE or a CaptureAnalysis. */
+    private final List<Object> sources = new ArrayList<>();
+    private static final Object MACHINE = "machine";
+    private static final Object LIVE_CAPTURE = "live-capture";
+    static final Duration LIVE_INTERVAL = Duration.ofMillis(500);
+    private LiveFlowsTree liveTree;
+    private LiveFlowsRefresher liveRefresher;
+    private final AtomicReference<LiveFlowsRefresher.Result> liveIncoming = new AtomicReference<>();
+    private LiveFlowsRefresher.Result liveShown;
+    private boolean liveWasRunning;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -109,6 +124,8 @@ public final class ConnectionsPart {
         stack.setLayout(stackLayout);
         createTree(stack);
         hostsTree = new CaptureHostsTree(stack, address -> IpEditors.open(address, context));
+        liveTree = new LiveFlowsTree(stack);
+        liveTree.viewer().addSelectionChangedListener(e -> showLiveDetails());
         stackLayout.topControl = viewer.getControl();
         details = new StyledText(sash, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         details.setMargins(6, 4, 6, 4);
@@ -127,17 +144,49 @@ public final class ConnectionsPart {
             incomingError.set(error);
             renderThrottler.throttledExec();
         });
-        parent.addListener(SWT.Show, e -> refresher.setActive(stackLayout.topControl == viewer.getControl()));
+        // the live capture's flows: a few looks a second, coalesced the same way
+        liveRefresher = new LiveFlowsRefresher(() -> capturing.session().orElse(null), capturing::running, LIVE_INTERVAL, result -> {
+            liveIncoming.set(result);
+            renderThrottler.throttledExec();
+        }, error -> {
+            incomingError.set(error);
+            renderThrottler.throttledExec();
+        });
+        parent.addListener(SWT.Show, e -> {
+            refresher.setActive(stackLayout.topControl == viewer.getControl());
+            liveRefresher.setActive(stackLayout.topControl == liveTree.viewer().getControl());
+        });
         parent.addListener(SWT.Hide, e -> {
             refresher.setActive(false);
+            liveRefresher.setActive(false);
             if (!status.isDisposed()) {
                 status.setText(Messages.status_paused);
             }
         });
         refresher.setActive(true);
         investigation.addListener(capturesChanged);
+        capturing.addListener(liveChanged);
         updateSources(false);
     }
+
+    /** A capture started (shown at once) or stopped (its flows stay; the source stays selectable). */
+    private final Runnable liveChanged = () -> {
+        if (!status.isDisposed()) {
+            status.getDisplay().asyncExec(() -> {
+                boolean running = capturing.running();
+                boolean started = running && !liveWasRunning;
+                liveWasRunning = running;
+                if (started) {
+                    liveTree.reset();
+                    liveShown = null;
+                    updateSources(false);
+                    showLiveCapture();
+                } else {
+                    updateSources(false);
+                }
+            });
+        }
+    };
 
     private final Runnable capturesChanged = () -> {
         if (!status.isDisposed()) {
@@ -150,24 +199,44 @@ public final class ConnectionsPart {
         if (source.isDisposed()) {
             return;
         }
-        List<CaptureAnalysis> captures = investigation.captures();
-        String[] items = new String[captures.size() + 1];
-        items[0] = Messages.source_live;
-        for (int i = 0; i < captures.size(); i++) {
-            items[i + 1] = NLS.bind(Messages.source_capture, captures.get(i).file().getFileName());
+        Object before = source.getSelectionIndex() >= 0 && source.getSelectionIndex() < sources.size()
+                ? sources.get(source.getSelectionIndex()) : MACHINE;
+        sources.clear();
+        List<String> items = new ArrayList<>();
+        sources.add(MACHINE);
+        items.add(Messages.source_live);
+        if (capturing.session().isPresent()) {
+            sources.add(LIVE_CAPTURE);
+            String interfaces = String.join(", ", capturing.request().map(r -> r.interfaces()).orElse(List.of()));
+            items.add(NLS.bind(capturing.running() ? Messages.source_liveCaptureRunning : Messages.source_liveCaptureStopped, interfaces));
         }
-        int selected = Math.max(0, source.getSelectionIndex());
-        source.setItems(items);
-        source.select(selectNewest ? items.length - 1 : Math.min(selected, items.length - 1));
+        for (CaptureAnalysis c : investigation.captures()) {
+            sources.add(c);
+            items.add(NLS.bind(Messages.source_capture, c.file().getFileName()));
+        }
+        int selected = Math.max(0, indexOfSource(before));
+        source.setItems(items.toArray(String[]::new));
+        source.select(selectNewest ? items.size() - 1 : selected);
         source.getParent().layout(true);
         showSource(source.getSelectionIndex());
     }
 
-    /** 0 = this machine, live; n = the n-th open capture, grouped by local host. */
+    private int indexOfSource(Object key) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i) == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** MACHINE = this machine's sockets; LIVE_CAPTURE = the live capture's flows; else a capture, by local host. */
     private void showSource(int index) {
-        boolean live = index <= 0;
+        Object chosen = index >= 0 && index < sources.size() ? sources.get(index) : MACHINE;
+        boolean live = chosen == MACHINE;
         liveToggles.forEach(b -> b.setEnabled(live));
         if (live) {
+            liveRefresher.setActive(false);
             stackLayout.topControl = viewer.getControl();
             stack.layout();
             refresher.setActive(stack.isVisible());
@@ -175,9 +244,17 @@ public final class ConnectionsPart {
             return;
         }
         refresher.setActive(false);
+        if (chosen == LIVE_CAPTURE) {
+            stackLayout.topControl = liveTree.viewer().getControl();
+            stack.layout();
+            liveRefresher.setActive(stack.isVisible());
+            renderLive();
+            return;
+        }
+        liveRefresher.setActive(false);
         stackLayout.topControl = hostsTree.viewer().getControl();
         stack.layout();
-        CaptureAnalysis capture = investigation.captures().get(index - 1);
+        CaptureAnalysis capture = (CaptureAnalysis) chosen;
         shownCapture = capture;
         List<HostGroups.Host> cached = hostsCache.get(capture);
         if (cached != null) {
@@ -305,6 +382,10 @@ public final class ConnectionsPart {
 
     private void applyFilter(ConnectionFilter newFilter) {
         filter = newFilter;
+        if (stackLayout.topControl == liveTree.viewer().getControl()) {
+            renderLive();
+            return;
+        }
         if (shownCapture != null && stackLayout.topControl == hostsTree.viewer().getControl()) {
             List<HostGroups.Host> cached = hostsCache.get(shownCapture);
             if (cached != null) {
@@ -321,6 +402,11 @@ public final class ConnectionsPart {
             return;
         }
         Throwable error = incomingError.getAndSet(null);
+        LiveFlowsRefresher.Result live = liveIncoming.getAndSet(null);
+        if (live != null) {
+            liveShown = live;
+            renderLive();
+        }
         ConnectionsView view = incoming.getAndSet(null);
         if (view != null) {
             shown = view;
@@ -352,6 +438,48 @@ public final class ConnectionsPart {
         }
         status.setText(statusLine(groups));
         showDetails();
+    }
+
+    private void renderLive() {
+        if (liveShown == null || stackLayout.topControl != liveTree.viewer().getControl()) {
+            return;
+        }
+        liveTree.show(liveShown.view().filtered(filter.text()));
+        status.setText(liveStatusLine(liveShown));
+        showLiveDetails();
+    }
+
+    /** Packets, drops, attribution rate and throughput of the live capture, for its status line. */
+    static String liveStatusLine(LiveFlowsRefresher.Result r) {
+        LiveStatistics s = r.statistics();
+        long attributed = s.byTrigger() + s.byPoll();
+        StringBuilder sb = new StringBuilder(NLS.bind(Messages.live_status, new Object[] {
+            r.running() ? Messages.live_running : Messages.live_stopped, s.capture().packets(), s.capture().dropped(), s.capture().flows(),
+            attributed, attributed + s.unattributed(), Math.round(s.attributionRate() * 100), s.byTrigger(), s.byPoll(), s.unattributed(), s.pending(),
+            LiveFlowsTree.rate(r.view().bytesPerSecond())}));
+        s.capture().interfaces().stream().filter(i -> i.state() == io.egress.capture.live.InterfaceState.FAILED).findFirst()
+                .ifPresent(i -> sb.append(NLS.bind(Messages.status_problem, i.describe())));
+        return sb.toString();
+    }
+
+    private void showLiveDetails() {
+        Object first = liveTree.viewer().getStructuredSelection().getFirstElement();
+        String text;
+        if (first instanceof LiveProcessView.Row r) {
+            text = NLS.bind(Messages.live_details, new Object[] {r.protocol(), r.initiator(), r.responder(), r.method(),
+                r.state() == io.egress.live.OwnerState.PENDING ? Messages.live_groupPending : r.attribution().method().meaning(),
+                r.attribution().confidence().name().toLowerCase(java.util.Locale.ROOT),
+                String.format(java.util.Locale.ROOT, "%.1f", r.delay().toNanos() / 1e6), r.attribution().note()});
+        } else if (first instanceof LiveProcessView.Group g) {
+            text = NLS.bind(Messages.live_detailsGroup, new Object[] {LiveFlowsTree.groupName(g),
+                g.pid().isPresent() ? Long.toString(g.pid().getAsLong()) : "-", g.user(), g.rows().size(), g.bytes(),
+                LiveFlowsTree.rate(g.bytesPerSecond())});
+        } else {
+            text = Messages.details_none;
+        }
+        if (!text.equals(details.getText())) {
+            details.setText(text);
+        }
     }
 
     private String statusLine(List<ProcessGroup> groups) {
@@ -427,8 +555,12 @@ public final class ConnectionsPart {
     @PreDestroy
     public void dispose() {
         investigation.removeListener(capturesChanged);
+        capturing.removeListener(liveChanged);
         if (refresher != null) {
             refresher.dispose();
+        }
+        if (liveRefresher != null) {
+            liveRefresher.dispose();
         }
     }
 
@@ -467,5 +599,30 @@ public final class ConnectionsPart {
     /** For UI tests. */
     public TreeViewer viewer() {
         return viewer;
+    }
+
+    /** Shows the live capture's flows, as choosing it in the source box does; false when there is none. */
+    public boolean showLiveCapture() {
+        int i = indexOfSource(LIVE_CAPTURE);
+        if (i < 0) {
+            return false;
+        }
+        source.select(i);
+        showSource(i);
+        return true;
+    }
+
+    /** For UI tests: the items of the source box. */
+    public List<String> sourceItems() {
+        return List.of(source.getItems());
+    }
+
+    /** For UI tests: the live capture's tree and the status line. */
+    public TreeViewer liveViewer() {
+        return liveTree.viewer();
+    }
+
+    public String statusText() {
+        return status.getText();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -15,6 +16,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.service.event.Event;
 
 import io.egress.ui.internal.capture.CaptureOpening;
+import io.egress.ui.internal.live.LiveCapturing;
 
 /**
  * Model add-on: puts the {@link Investigation} into the application context and, once the
@@ -22,11 +24,13 @@ import io.egress.ui.internal.capture.CaptureOpening;
  */
 public final class InvestigationAddon {
     private IEclipseContext context;
+    private final LiveCapturing capturing = new LiveCapturing();
 
     @PostConstruct
     public void init(IEclipseContext appContext) {
         this.context = appContext;
         appContext.set(Investigation.class, new Investigation());
+        appContext.set(LiveCapturing.class, capturing);
         EnrichmentSetup.install(appContext);
     }
 
@@ -43,5 +47,11 @@ public final class InvestigationAddon {
         if (i >= 0 && i + 1 < args.size()) {
             CaptureOpening.open(Path.of(args.get(i + 1)), context);
         }
+    }
+
+    /** At shutdown: a running capture is stopped and its threads end. */
+    @PreDestroy
+    public void dispose() {
+        capturing.dispose();
     }
 }
