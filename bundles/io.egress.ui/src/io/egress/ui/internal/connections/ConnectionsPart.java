@@ -54,6 +54,7 @@ import io.egress.core.connections.ProcessGroup;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.Investigation;
+import io.egress.ui.internal.session.ViewState;
 
 /**
  * The connections view (Netiquette's job): every live socket of this machine under the process that
@@ -163,6 +164,7 @@ public final class ConnectionsPart {
     /** 0 = this machine, live; n = the n-th open capture, grouped by local host. */
     private void showSource(int index) {
         boolean live = index <= 0;
+        investigation.setViewState(ViewState.CONNECTIONS_SOURCE, ViewState.source(index - 1));
         liveToggles.forEach(b -> b.setEnabled(live));
         if (live) {
             stackLayout.topControl = viewer.getControl();
@@ -432,6 +434,25 @@ public final class ConnectionsPart {
     /** For UI tests: the view model on screen. */
     public ConnectionsView shownView() {
         return shown;
+    }
+
+    /** A workspace was opened: show the source it was saved with. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void restoreSource(@org.eclipse.e4.ui.di.UIEventTopic(ViewState.RESTORED) ViewState state) {
+        if (state == null || source == null || source.isDisposed()) {
+            return;
+        }
+        int index = ViewState.sourceIndex(state.get(ViewState.CONNECTIONS_SOURCE).orElse("live")) + 1;
+        if (index < source.getItemCount()) {
+            source.select(index);
+            showSource(index);
+        }
+    }
+
+    /** For UI tests: the position chosen in the source box (0 = this machine, n = the n-th capture). */
+    public int sourceIndex() {
+        return source.getSelectionIndex();
     }
 
     /** Shows this machine's live sockets (source 0), as choosing it in the source box does. */
