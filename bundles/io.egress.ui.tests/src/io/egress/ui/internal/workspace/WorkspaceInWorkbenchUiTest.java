@@ -73,6 +73,9 @@ class WorkspaceInWorkbenchUiTest {
     void leaveEmpty() {
         if (ctx != null) {
             WorkspaceUi.newWorkspace(ctx);
+            // the list is the analyst's: leave no temporary files of ours in it
+            ctx.get(WorkspaceSession.class).recent().remove(dir.resolve("merlin.egress"));
+            ctx.get(WorkspaceSession.class).recent().remove(dir.resolve("garbage.egress"));
         }
     }
 
@@ -138,6 +141,9 @@ class WorkspaceInWorkbenchUiTest {
         assertTrue(investigation.captures().isEmpty());
         assertEquals("", investigation.note(BEACON));
         assertTrue(session.file().isEmpty());
+        ConversationsPart conversationsAfterNew = (ConversationsPart) ((MPart) models.find(CaptureOpening.CONVERSATIONS_PART, app)).getObject();
+        waitUntil(() -> conversationsAfterNew.table().table().getItemCount() == 0 || conversationsAfterNew.index().size() == 0, 10_000);
+        assertEquals(0, conversationsAfterNew.index().size(), "New empties the Conversations view");
 
         WorkspaceSession.OpenJob open = WorkspaceUi.open(file, ctx);
         waitUntil(() -> open.getResult() != null, 120_000);

@@ -139,6 +139,19 @@ public final class TimelinePart {
 
     private void showCurrent() {
         Optional<CaptureAnalysis> current = investigation.current();
+        if (!timeline.control().isDisposed() && current.isEmpty() && (shown != null || building != null)) {
+            // File > New: nothing to show any more
+            if (buildJob != null) {
+                buildJob.cancel();
+            }
+            shown = null;
+            building = null;
+            pending = null;
+            timeline.setModel(TimelineModel.empty());
+            intervals.show("", null);
+            status.setText(Messages.empty);
+            return;
+        }
         if (timeline.control().isDisposed() || current.isEmpty() || current.get() == shown || current.get() == building) {
             return;
         }

@@ -124,6 +124,26 @@ public final class ConversationsPart {
         Optional<CaptureAnalysis> current = investigation.current();
         if (current.isEmpty()) {
             summary.setText(Messages.conversations_empty);
+            if (shown != null) { // File > New: the flows of the closed capture go too
+                if (indexJob != null) {
+                    indexJob.cancel();
+                }
+                shown = null;
+                indexed = null;
+                index = ConversationIndex.all(0);
+                table.setRows(new WindowedTable.Rows() {
+                    @Override
+                    public int size() {
+                        return 0;
+                    }
+
+                    @Override
+                    public String text(int row, int column) {
+                        return "";
+                    }
+                });
+                details.setText("");
+            }
             return;
         }
         if (current.get() == shown) {

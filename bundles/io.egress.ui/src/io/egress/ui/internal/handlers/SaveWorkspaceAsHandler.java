@@ -44,8 +44,12 @@ public final class SaveWorkspaceAsHandler {
             return;
         }
         Path target = Path.of(chosen);
-        if (!target.getFileName().toString().contains(".")) {
-            target = target.resolveSibling(target.getFileName() + WorkspaceStore.EXTENSION);
+        String name = target.getFileName().toString();
+        if (name.endsWith(WorkspaceStore.EXTENSION + WorkspaceStore.EXTENSION)) {
+            // GTK's dialog adds the filter's extension to a name that already has it
+            target = target.resolveSibling(name.substring(0, name.length() - WorkspaceStore.EXTENSION.length()));
+        } else if (!name.contains(".")) {
+            target = target.resolveSibling(name + WorkspaceStore.EXTENSION);
         }
         WorkspaceUi.save(target, context);
     }

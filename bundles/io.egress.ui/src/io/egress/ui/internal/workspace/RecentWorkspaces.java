@@ -37,12 +37,22 @@ public final class RecentWorkspaces {
         }
     }
 
+    /** Takes a file off the list (one that is gone, or a test's temporary file). */
+    public synchronized void remove(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        write(files().stream().filter(p -> !p.equals(absolute)).toList());
+    }
+
     /** Puts a file first (once). */
     public synchronized void add(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         List<Path> next = new ArrayList<>();
         next.add(absolute);
         files().stream().filter(p -> !p.equals(absolute)).limit(MAX - 1L).forEach(next::add);
+        write(next);
+    }
+
+    private void write(List<Path> next) {
         try {
             Files.createDirectories(list.getParent());
             Path tmp = list.resolveSibling(list.getFileName() + ".tmp");
