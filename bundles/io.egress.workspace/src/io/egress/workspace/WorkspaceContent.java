@@ -72,6 +72,24 @@ public record WorkspaceContent(List<CaptureRef> captures, List<FlowRecord> flows
         return b;
     }
 
+    /**
+     * The flows of one capture in the order they were added, e.g. to match them with a fresh reading
+     * of the capture (the flow engine is deterministic: same file, same flows, same order).
+     */
+    public List<FlowRecord> flowsOf(int capture) {
+        return flows.stream().filter(f -> f.capture() == capture).toList();
+    }
+
+    /** The capture whose flows include this workspace flow id, or -1 (unknown id, live session). */
+    public int captureOfFlow(long flowId) {
+        for (FlowRecord f : flows) {
+            if (f.id() == flowId) {
+                return f.capture();
+            }
+        }
+        return -1;
+    }
+
     /** The note on a subject, if there is one. */
     public Optional<Note> noteOn(Subject subject) {
         return notes.stream().filter(n -> n.subject().equals(subject)).findFirst();
@@ -101,6 +119,23 @@ public record WorkspaceContent(List<CaptureRef> captures, List<FlowRecord> flows
         }
 
         public Builder flow(FlowRecord flow) { flows.add(flow); return this; }
+
+        /**
+         * Adds a capture with its flows (no process attribution), giving them ids that run on from the
+         * highest id already added. What the CLI's {@code workspace save} and the workbench's Save both do.
+         *
+         * @return the id of the capture's first flow: flow {@code i} of the list gets {@code firstId + i},
+         *         so evidence that names flows by position converts with one addition
+         */
+        public long addCapture(CaptureRef capture, List<io.egress.core.flow.Flow> captureFlows) {
+            int index = capture(capture);
+            long firstId = flows.stream().mapToLong(FlowRecord::id).max().orElse(-1) + 1;
+            long id = firstId;
+            for (io.egress.core.flow.Flow f : captureFlows) {
+                flows.add(new FlowRecord(id++, index, f, Optional.empty()));
+            }
+            return firstId;
+        }
 
         public Builder flows(List<FlowRecord> more) { flows.addAll(more); return this; }
 

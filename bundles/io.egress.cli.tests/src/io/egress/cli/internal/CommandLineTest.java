@@ -29,6 +29,13 @@ class CommandLineTest {
     }
 
     @Test
+    void everyDocumentedCommandIsRegistered() {
+        // docs/cli.md lists these; a command that is written but not registered answers "unknown command"
+        assertEquals(List.of("connections", "analyze", "ip", "capture", "backtest", "workspace", "diff"),
+                Commands.all().stream().map(Command::name).toList());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'frobnicate'"));

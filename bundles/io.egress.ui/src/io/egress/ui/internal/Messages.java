@@ -208,6 +208,33 @@ public final class Messages extends NLS {
     public static String ip_copyJson;
     public static String ip_activityJob;
 
+    public static String workspace_saveJob;
+    public static String workspace_autosaveJob;
+    public static String workspace_autosaveName;
+    public static String workspace_openJob;
+    public static String workspace_collecting;
+    public static String workspace_readingCapture;
+    public static String workspace_saveFailedTitle;
+    public static String workspace_saveFailed;
+    public static String workspace_autosaveFailedTitle;
+    public static String workspace_autosaveFailed;
+    public static String workspace_openFailedTitle;
+    public static String workspace_openFailed;
+    public static String workspace_openWarningsTitle;
+    public static String workspace_openWarnings;
+    public static String workspace_captureMissing;
+    public static String workspace_captureChanged;
+    public static String workspace_captureEmbedded;
+    public static String workspace_untitled;
+    public static String workspace_title;
+    public static String workspace_discardTitle;
+    public static String workspace_discard;
+    public static String workspace_dialogOpen;
+    public static String workspace_dialogSave;
+    public static String workspace_filterWorkspaces;
+    public static String workspace_recentNone;
+    public static String workspace_recentItem;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

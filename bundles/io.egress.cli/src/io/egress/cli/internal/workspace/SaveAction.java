@@ -6,7 +6,6 @@ import io.egress.capture.pcap.CaptureFormatException;
 import io.egress.cli.internal.Command;
 import io.egress.cli.internal.Options;
 import io.egress.cli.internal.UsageException;
-import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
 import io.egress.detect.DetectionReport;
 import io.egress.detect.DetectionRunner;
@@ -14,16 +13,15 @@ import io.egress.detect.DetectorFailure;
 import io.egress.detect.capture.CaptureInputs;
 import io.egress.detect.internal.registry.InstalledDetectors;
 import io.egress.workspace.CaptureRef;
-import io.egress.workspace.FlowRecord;
 import io.egress.workspace.WorkspaceContent;
 import io.egress.workspace.WorkspaceStore;
+import io.egress.workspace.detect.FindingRecords;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code egress workspace save --from CAPTURE... -o FILE [--detect] [--embed]}. */
@@ -52,7 +50,6 @@ final class SaveAction {
             throw new UsageException("save needs -o FILE.egress");
         }
         WorkspaceContent.Builder content = WorkspaceContent.builder();
-        long nextFlowId = 0;
         for (String name : captures) {
             Path file = Path.of(name);
             CaptureAnalysis analysis;
@@ -66,12 +63,7 @@ final class SaveAction {
                 return Command.FAILURE;
             }
             analysis.warnings().forEach(w -> err.println(WorkspaceCommand.NAME + ": " + name + ": warning: " + w));
-            int index = content.capture(CaptureRef.of(file, o.flag("embed")));
-            List<Flow> flows = analysis.flows();
-            long firstId = nextFlowId;
-            for (Flow f : flows) {
-                content.flow(new FlowRecord(nextFlowId++, index, f, Optional.empty()));
-            }
+            long firstId = content.addCapture(CaptureRef.of(file, o.flag("embed")), analysis.flows());
             if (o.flag("detect")) {
                 DetectionReport report = new DetectionRunner().run(InstalledDetectors.catalog(), CaptureInputs.of(analysis));
                 for (DetectorFailure failure : report.failures()) {

@@ -81,6 +81,9 @@ public final class TimelinePart {
     private Job buildJob;
     private Job intervalJob;
     private FlowSelection pending;
+    /** A range chosen elsewhere (a restored workspace) before the model was built; null: none. */
+    private TimeRange pendingRange;
+    private boolean followingRange;
     private final ZoneId zone = ZoneId.systemDefault();
 
     @PostConstruct
@@ -143,6 +146,20 @@ public final class TimelinePart {
 
     private void showCurrent() {
         Optional<CaptureAnalysis> current = investigation.current();
+        if (!timeline.control().isDisposed() && current.isEmpty() && (shown != null || building != null)) {
+            // File > New: nothing to show any more
+            if (buildJob != null) {
+                buildJob.cancel();
+            }
+            shown = null;
+            building = null;
+            pending = null;
+            markedReport = null;
+            timeline.setModel(TimelineModel.empty());
+            intervals.show("", null);
+            status.setText(Messages.empty);
+            return;
+        }
         if (!timeline.control().isDisposed() && current.isPresent() && current.get() == shown) {
             showFindings(); // the detectors may have finished since the model was built
             return;
@@ -176,6 +193,10 @@ public final class TimelinePart {
             showIntervals(timeline.selectedRow());
         }
         pending = null;
+        if (pendingRange != null) {
+            showRange(pendingRange);
+            pendingRange = null;
+        }
     }
 
     /**
@@ -215,7 +236,36 @@ public final class TimelinePart {
         showIntervals(timeline.selectedRow());
     }
 
+    /** Another view (a restored workspace) chose a time range: show it here, without posting it back. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void rangeSelectedElsewhere(@UIEventTopic(SelectionTopics.TIME_RANGE) TimeRange range) {
+        if (range == null || SOURCE.equals(range.source()) || timeline == null || timeline.control().isDisposed()) {
+            return;
+        }
+        if (shown == null || building != null || investigation.current().orElse(null) != shown) {
+            pendingRange = range; // for the capture about to be shown
+            return;
+        }
+        showRange(range);
+    }
+
+    private void showRange(TimeRange range) {
+        followingRange = true;
+        try {
+            timeline.setRange(range.isAll() ? null : new long[] { range.startNanos(), range.endNanos() });
+        } finally {
+            followingRange = false;
+        }
+    }
+
     private void rangeSelected(long[] range) {
+        if (followingRange) {
+            if (range != null) {
+                status.setText(NLS.bind(Messages.status_range, new Object[] { time(range[0]), time(range[1]), Durations.format(range[1] - range[0]) }));
+            }
+            return;
+        }
         if (range == null) {
             broker.post(SelectionTopics.TIME_RANGE, TimeRange.ALL);
             status.setText(Messages.status_hint);

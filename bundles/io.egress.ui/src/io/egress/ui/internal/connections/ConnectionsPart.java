@@ -57,6 +57,7 @@ import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.session.SelectionTopics;
+import io.egress.ui.internal.session.ViewState;
 import io.egress.live.LiveProcessView;
 import io.egress.live.LiveStatistics;
 import io.egress.ui.internal.live.LiveCapturing;
@@ -234,6 +235,9 @@ public final class ConnectionsPart {
     private void showSource(int index) {
         Object chosen = index >= 0 && index < sources.size() ? sources.get(index) : MACHINE;
         boolean live = chosen == MACHINE;
+        // a live capture is not saved with a workspace: it reopens on this machine's sockets
+        investigation.setViewState(ViewState.CONNECTIONS_SOURCE, ViewState.source(
+                chosen instanceof CaptureAnalysis c ? ViewState.indexOf(investigation.captures(), c) : -1));
         liveToggles.forEach(b -> b.setEnabled(live));
         if (live) {
             liveRefresher.setActive(false);
@@ -588,6 +592,27 @@ public final class ConnectionsPart {
     public boolean showsHostsOf(CaptureAnalysis capture) {
         return capture == shownCapture && stackLayout.topControl == hostsTree.viewer().getControl()
                 && hostsTree.viewer().getTree().getItemCount() > 0;
+    }
+
+    /** A workspace was opened: show the source it was saved with. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void restoreSource(@org.eclipse.e4.ui.di.UIEventTopic(ViewState.RESTORED) ViewState state) {
+        if (state == null || source == null || source.isDisposed()) {
+            return;
+        }
+        int capture = ViewState.sourceIndex(state.get(ViewState.CONNECTIONS_SOURCE).orElse("live"));
+        List<CaptureAnalysis> captures = investigation.captures();
+        int index = capture >= 0 && capture < captures.size() ? indexOfSource(captures.get(capture)) : indexOfSource(MACHINE);
+        if (index >= 0) {
+            source.select(index);
+            showSource(index);
+        }
+    }
+
+    /** For UI tests: the position chosen in the source box (0 = this machine, then a live capture if any, then the captures). */
+    public int sourceIndex() {
+        return source.getSelectionIndex();
     }
 
     /** Shows this machine's live sockets (source 0), as choosing it in the source box does. */

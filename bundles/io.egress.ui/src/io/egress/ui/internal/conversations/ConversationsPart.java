@@ -65,6 +65,8 @@ public final class ConversationsPart {
     private ConversationColumn sortColumn;
     private boolean descending;
     private IndexJob indexJob;
+    /** The flow to keep selected when the index is rebuilt (sorting, filtering, a restored workspace). */
+    private FlowSelection wanted;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -94,6 +96,7 @@ public final class ConversationsPart {
         table.onSelect(row -> {
             showDetails(row);
             if (!following && indexed != null && row < index.size()) {
+                wanted = new FlowSelection(indexed, index.flowAt(row), SOURCE);
                 broker.post(SelectionTopics.FLOW, new FlowSelection(indexed, index.flowAt(row), SOURCE));
             }
         });
@@ -121,6 +124,26 @@ public final class ConversationsPart {
         Optional<CaptureAnalysis> current = investigation.current();
         if (current.isEmpty()) {
             summary.setText(Messages.conversations_empty);
+            if (shown != null) { // File > New: the flows of the closed capture go too
+                if (indexJob != null) {
+                    indexJob.cancel();
+                }
+                shown = null;
+                indexed = null;
+                index = ConversationIndex.all(0);
+                table.setRows(new WindowedTable.Rows() {
+                    @Override
+                    public int size() {
+                        return 0;
+                    }
+
+                    @Override
+                    public String text(int row, int column) {
+                        return "";
+                    }
+                });
+                details.setText("");
+            }
             return;
         }
         if (current.get() == shown) {
@@ -173,6 +196,21 @@ public final class ConversationsPart {
             }
         });
         details.setText(NLS.bind(Messages.conversations_shown, newIndex.size(), analysis.flows().size()));
+        if (wanted != null && wanted.capture() == analysis) {
+            selectFlow(wanted.flowIndex());
+        }
+    }
+
+    private void selectFlow(int flowIndex) {
+        int row = index.displayRowOf(flowIndex);
+        if (row >= 0) {
+            following = true;
+            try {
+                table.select(row);
+            } finally {
+                following = false;
+            }
+        }
     }
 
     private void showDetails(int row) {
@@ -191,17 +229,12 @@ public final class ConversationsPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     public void followFlow(@UIEventTopic(SelectionTopics.FLOW) FlowSelection selection) {
-        if (selection == null || SOURCE.equals(selection.source()) || table == null || selection.capture() != indexed) {
+        if (selection == null || SOURCE.equals(selection.source()) || table == null) {
             return;
         }
-        int row = index.displayRowOf(selection.flowIndex());
-        if (row >= 0) {
-            following = true;
-            try {
-                table.select(row);
-            } finally {
-                following = false;
-            }
+        wanted = selection; // applied now, or when the index of its capture is ready
+        if (selection.capture() == indexed) {
+            selectFlow(selection.flowIndex());
         }
     }
 

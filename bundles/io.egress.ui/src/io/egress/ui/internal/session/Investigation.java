@@ -11,7 +11,8 @@ import io.egress.core.timeline.FlowActivity;
 import io.egress.detect.DetectionReport;
 
 /**
- * What the analyst has open in this workbench: the captures read so far. One instance lives in the
+ * What the analyst has open in this workbench: the captures read so far, their detector reports,
+ * notes on addresses and the views' state; File &gt; Save writes it to a workspace file. One instance lives in the
  * application's e4 context (put there by {@link InvestigationAddon}); parts get it injected.
  * Listeners are called on the thread that changed it and must hand over to the UI themselves.
  */
@@ -23,6 +24,9 @@ public final class Investigation {
     private final java.util.Map<CaptureAnalysis, DetectionReport> reports = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<CaptureAnalysis, FlowActivity> activities = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> viewState = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Runnable> editListeners = new CopyOnWriteArrayList<>();
 
     public List<CaptureAnalysis> captures() {
         return captures;
@@ -39,6 +43,17 @@ public final class Investigation {
         next.add(analysis);
         captures = List.copyOf(next);
         listeners.forEach(Runnable::run);
+        edited();
+    }
+
+    /** File &gt; New: nothing open any more (captures, findings, notes, view state). */
+    public synchronized void clear() {
+        captures = List.of();
+        reports.clear();
+        notes.clear();
+        viewState.clear();
+        listeners.forEach(Runnable::run);
+        edited();
     }
 
     /** Detector findings of a capture, once the detectors ran on it. */
@@ -49,6 +64,7 @@ public final class Investigation {
     public void setReport(CaptureAnalysis capture, DetectionReport report) {
         reports.put(capture, report);
         listeners.forEach(Runnable::run);
+        edited();
     }
 
     /** What the detectors' packet pass learnt of the packets inside the capture's flows. */
@@ -77,11 +93,54 @@ public final class Investigation {
     }
 
     public void setNote(String address, String note) {
-        if (note.isBlank()) {
-            notes.remove(address);
-        } else {
-            notes.put(address, note);
+        String before = note.isBlank() ? notes.remove(address) : notes.put(address, note);
+        if (!(before == null ? "" : before).equals(note.isBlank() ? "" : note)) {
+            edited();
         }
+    }
+
+    /** Every note, address to text. */
+    public java.util.Map<String, String> notes() {
+        return java.util.Map.copyOf(notes);
+    }
+
+    /**
+     * The views' state (selected source, time range, flow) as opaque strings, saved with the
+     * workspace. Changing it is not an edit: selecting something does not make the workspace dirty.
+     */
+    public java.util.Map<String, String> viewState() {
+        return java.util.Map.copyOf(viewState);
+    }
+
+    /** Sets a view-state entry; null removes it. */
+    public void setViewState(String key, String value) {
+        if (value == null) {
+            viewState.remove(key);
+        } else {
+            viewState.put(key, value);
+        }
+    }
+
+    /**
+     * Counts the analyst's changes (a capture opened, findings computed, a note edited, New): a
+     * workspace is dirty when this differs from the count at its last save or open.
+     */
+    public long edits() {
+        return edits.get();
+    }
+
+    /** Called after every edit, on the thread that made it. */
+    public void addEditListener(Runnable listener) {
+        editListeners.add(listener);
+    }
+
+    public void removeEditListener(Runnable listener) {
+        editListeners.remove(listener);
+    }
+
+    private void edited() {
+        edits.incrementAndGet();
+        editListeners.forEach(Runnable::run);
     }
 
     public void addListener(Runnable listener) {

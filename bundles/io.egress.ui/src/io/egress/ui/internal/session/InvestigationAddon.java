@@ -20,7 +20,8 @@ import io.egress.ui.internal.live.LiveCapturing;
 
 /**
  * Model add-on: puts the {@link Investigation} into the application context and, once the
- * workbench is up, opens the capture named by {@code --open FILE} (what {@code ./egress FILE} passes).
+ * workbench is up, opens the capture or, for a {@code *.egress} file, the workspace named by
+ * {@code --open FILE} (what {@code ./egress FILE} passes).
  */
 public final class InvestigationAddon {
     private IEclipseContext context;
@@ -45,7 +46,12 @@ public final class InvestigationAddon {
         List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
         int i = args.indexOf("--open");
         if (i >= 0 && i + 1 < args.size()) {
-            CaptureOpening.open(Path.of(args.get(i + 1)), context);
+            Path file = Path.of(args.get(i + 1));
+            if (file.getFileName().toString().endsWith(io.egress.workspace.WorkspaceStore.EXTENSION)) {
+                io.egress.ui.internal.workspace.WorkspaceUi.open(file, context);
+            } else {
+                CaptureOpening.open(file, context);
+            }
         }
     }
 
