@@ -18,8 +18,10 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
 
 import io.egress.ui.internal.Messages;
@@ -78,6 +80,11 @@ public final class WorkspaceAddon {
     @Optional
     public void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
         updateTitle();
+        // closing the window asks about unsaved changes as File > Quit does
+        if (models.find(WINDOW, app) instanceof MWindow window && window.getContext() != null) {
+            window.getContext().set(IWindowCloseHandler.class,
+                    w -> WorkspaceUi.confirmDiscard(w.getWidget() instanceof Shell shell ? shell : null, session));
+        }
     }
 
     /** Every flow selection, in whichever view: saved as {@code CAPTURE:FLOW}. */
