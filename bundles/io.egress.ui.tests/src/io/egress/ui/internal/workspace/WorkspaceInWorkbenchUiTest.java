@@ -161,6 +161,11 @@ class WorkspaceInWorkbenchUiTest {
         assertEquals(Optional.of(file), session.file());
         assertFalse(session.isDirty(), "a workspace just opened has no unsaved changes");
         waitUntil(() -> window().getLocalizedLabel().equals("merlin.egress - Egress"), 5_000);
+        // closing the window asks only when something is unsaved: nothing is, so it closes without a question
+        org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler close =
+                window().getContext().get(org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler.class);
+        assertNotNull(close, "the main window has a close handler");
+        assertTrue(close.close(window()));
 
         // the views show what they showed
         FindingsPart findings = (FindingsPart) ((MPart) models.find("io.egress.ui.part.findings", app)).getObject();
