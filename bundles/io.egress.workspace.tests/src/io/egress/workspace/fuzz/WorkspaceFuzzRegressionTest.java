@@ -1,12 +1,17 @@
 package io.egress.workspace.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.egress.core.progress.Progress;
 import io.egress.workspace.WorkspaceException;
+import io.egress.workspace.WorkspaceException.Reason;
 import io.egress.workspace.WorkspaceStore;
 import io.egress.workspace.internal.store.SaveChild;
 
@@ -111,5 +117,43 @@ class WorkspaceFuzzRegressionTest {
             System.arraycopy(good, 3 * pageSize, swapped, 2 * pageSize, pageSize);
             opensOrRefuses("pages 3 and 4 swapped", swapped);
         }
+    }
+
+    /** A stored value changed with SQL, as a damaged page or a hand edit leaves it: the file stays a valid database. */
+    private Path edited(String name, String sql, String value) throws Exception {
+        Path file = Files.write(dir.resolve(name), good);
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+        return file;
+    }
+
+    private WorkspaceException refusedOpening(Path file) {
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> store.open(file, Progress.NONE));
+        assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+        assertNotABug(file.getFileName().toString(), e);
+        return e;
+    }
+
+    @Test
+    void savedMillisThatIsNoNumberIsCorruptNotANumberFormatException() throws Exception {
+        // fuzz finding (target workspace, first CI-budget run): a damaged page left "179      7102" in
+        // meta.saved_millis; WorkspaceStore.info threw NumberFormatException instead of WorkspaceException
+        Path file = edited("millis.egress", "UPDATE meta SET value = ? WHERE key = 'saved_millis'", "179      7102");
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> store.info(file));
+        assertEquals(Reason.CORRUPT, e.reason());
+        assertTrue(e.problem().contains("saved_millis of table meta: '179      7102' is not a number"), e.problem());
+        assertNotABug("saved_millis", e);
+    }
+
+    @Test
+    void unknownEnumValuesNameTheTableAndRow() throws Exception {
+        WorkspaceException e = refusedOpening(edited("state.egress", "UPDATE flow SET tcp_state = ? WHERE ord = 2", "CLOSED\u0000X"));
+        assertTrue(e.problem().contains("damaged row 3 of table flow: "), e.problem());
+        WorkspaceException names = refusedOpening(edited("names.egress", "UPDATE flow_name SET source = ?"
+                + " WHERE (flow_id, seq) = (SELECT flow_id, seq FROM flow_name ORDER BY flow_id, seq LIMIT 1)", "NOT_A_SOURCE"));
+        assertTrue(names.problem().contains("damaged row 1 of table flow_name: "), names.problem());
     }
 }
