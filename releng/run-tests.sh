@@ -27,5 +27,30 @@ if [ $status -ne 0 ]; then
   for f in bundles/*/target/work/data/.metadata/.log; do
     [ -f "$f" ] && { echo "--- $f" >&2; tail -200 "$f" >&2; }
   done
+  exit $status
 fi
-exit $status
+
+# Short fuzz budget (docs/fuzzing.md): every target for FUZZ_SECONDS (default 5) on one core,
+# against the classes the build just made. Fails the run on a crash, hang or unbounded allocation.
+if [ "${FUZZ_SECONDS:-5}" = 0 ]; then
+  echo "run-tests: fuzzing skipped (FUZZ_SECONDS=0)" >&2
+  exit 0
+fi
+if [ ! -d "$ROOT/../shared/captures" ] && [ "${CI:-}" != true ]; then
+  echo "run-tests: fuzzing skipped: its seeds, ../shared/captures, are absent" >&2
+  exit 0
+fi
+findings="$ROOT/target/fuzz-findings"
+rm -rf "$findings"
+start=$(date +%s)
+"$ROOT/releng/fuzz/fuzz" --target all --seconds "${FUZZ_SECONDS:-5}" --seed "${FUZZ_SEED:-$start}" --out "$findings"
+status=$?
+if [ $status -ne 0 ]; then
+  echo "===== fuzzing found something (exit $status); saved and minimised inputs: =====" >&2
+  find "$findings" -name '*.txt' -exec sh -c 'echo "--- $1"; cat "$1"' _ {} \; >&2 2>/dev/null
+  echo "replay one with: releng/fuzz/fuzz --replay TARGET FILE.min.hex" >&2
+  exit 1
+fi
+echo "run-tests: fuzzing took $(( $(date +%s) - start )) s" >&2
+echo "fuzz: $("$ROOT/releng/fuzz/fuzz" --list | wc -l) passed, 0 failed"
+exit 0

@@ -46,7 +46,8 @@ public final class QuicFramesTarget extends PayloadTarget {
     private static byte[] plaintext(QuicInitial initial) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x01); // PING
-        out.writeBytes(new byte[] { 0x02, 0x05, 0x01, 0x01, 0x00, 0x00 }); // ACK: largest 5, delay 1, 1 range
+        // ACK: largest 5, delay 1, one range after the first: first range 0, gap 0, range 0 (acknowledges 5 and 3)
+        out.writeBytes(new byte[] { 0x02, 0x05, 0x01, 0x01, 0x00, 0x00, 0x00 });
         for (QuicInitial.CryptoFrame f : initial.cryptoFrames()) {
             out.write(0x06);
             varint(out, f.offset());

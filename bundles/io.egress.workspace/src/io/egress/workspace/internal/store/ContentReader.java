@@ -47,40 +47,54 @@ final class ContentReader {
         try (Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT pid, start_millis, name, exe_path, command_line, user_name, uid, parent_pid,"
                     + " executable, source FROM process ORDER BY ord")) {
-                while (r.next()) {
-                    b.process(new ProcessInfo(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getInt(7), r.getLong(8), ExecutableState.valueOf(r.getString(9)), r.getString(10)));
+                for (long row = 1; r.next(); row++) {
+                    decode("process", row, () -> {
+                        b.process(new ProcessInfo(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getString(6), r.getInt(7), r.getLong(8), ExecutableState.valueOf(r.getString(9)), r.getString(10)));
+                    });
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT address, kind, source, time_millis, json FROM enrichment ORDER BY ord")) {
-                while (r.next()) {
-                    b.enrichment(new EnrichmentAnswer(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5)));
+                for (long row = 1; r.next(); row++) {
+                    decode("enrichment", row, () -> {
+                        b.enrichment(new EnrichmentAnswer(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5)));
+                    });
                 }
             }
             findings(s).forEach(b::finding);
             try (ResultSet r = s.executeQuery("SELECT subject_kind, subject_key, text, updated_millis FROM note ORDER BY ord")) {
-                while (r.next()) {
-                    b.note(new Note(subject(r.getString(1), r.getString(2)), r.getString(3), r.getLong(4)));
+                for (long row = 1; r.next(); row++) {
+                    decode("note", row, () -> {
+                        b.note(new Note(subject(r.getString(1), r.getString(2)), r.getString(3), r.getLong(4)));
+                    });
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT subject_kind, subject_key, tag FROM tag ORDER BY ord")) {
-                while (r.next()) {
-                    b.tag(new Tag(subject(r.getString(1), r.getString(2)), r.getString(3)));
+                for (long row = 1; r.next(); row++) {
+                    decode("tag", row, () -> {
+                        b.tag(new Tag(subject(r.getString(1), r.getString(2)), r.getString(3)));
+                    });
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT name, start_nanos, end_nanos FROM bookmark ORDER BY ord")) {
-                while (r.next()) {
-                    b.bookmark(new Bookmark(r.getString(1), r.getLong(2), r.getLong(3)));
+                for (long row = 1; r.next(); row++) {
+                    decode("bookmark", row, () -> {
+                        b.bookmark(new Bookmark(r.getString(1), r.getLong(2), r.getLong(3)));
+                    });
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT key, value FROM detector_setting")) {
-                while (r.next()) {
-                    b.detectorSetting(r.getString(1), r.getString(2));
+                for (long row = 1; r.next(); row++) {
+                    decode("detector_setting", row, () -> {
+                        b.detectorSetting(r.getString(1), r.getString(2));
+                    });
                 }
             }
             try (ResultSet r = s.executeQuery("SELECT key, value FROM view_state")) {
-                while (r.next()) {
-                    b.viewState(r.getString(1), r.getString(2));
+                for (long row = 1; r.next(); row++) {
+                    decode("view_state", row, () -> {
+                        b.viewState(r.getString(1), r.getString(2));
+                    });
                 }
             }
         }
@@ -91,8 +105,8 @@ final class ContentReader {
         List<CaptureRef> captures = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT path, size, sha256, embedded FROM capture ORDER BY idx")) {
-            while (r.next()) {
-                captures.add(new CaptureRef(Path.of(r.getString(1)), r.getLong(2), r.getString(3), r.getInt(4) != 0));
+            for (long row = 1; r.next(); row++) {
+                decode("capture", row, () -> captures.add(new CaptureRef(Path.of(r.getString(1)), r.getLong(2), r.getString(3), r.getInt(4) != 0)));
             }
         }
         return captures;
@@ -100,7 +114,15 @@ final class ContentReader {
 
     long savedMillis() throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'saved_millis'")) {
-            return r.next() ? Long.parseLong(r.getString(1)) : 0;
+            if (!r.next()) {
+                return 0;
+            }
+            String value = r.getString(1);
+            try {
+                return Long.parseLong(value == null ? "" : value.strip());
+            } catch (NumberFormatException e) {
+                throw new DamagedRow("meta", "saved_millis", "'" + PrintableValue.of(value) + "' is not a number");
+            }
         }
     }
 
@@ -116,15 +138,15 @@ final class ContentReader {
         Map<Long, List<FlowName>> names = new HashMap<>();
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT flow_id, name, source, time_nanos FROM flow_name ORDER BY flow_id, seq")) {
-            while (r.next()) {
-                names.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                        .add(new FlowName(r.getString(2), NameSource.valueOf(r.getString(3)), r.getLong(4)));
+            for (long row = 1; r.next(); row++) {
+                decode("flow_name", row, () -> names.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                        .add(new FlowName(r.getString(2), NameSource.valueOf(r.getString(3)), r.getLong(4))));
             }
         }
         List<FlowRecord> flows = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM flow ORDER BY ord")) {
             while (r.next()) {
-                flows.add(flow(r, names.getOrDefault(r.getLong("id"), List.of())));
+                decode("flow", flows.size() + 1, () -> flows.add(flow(r, names.getOrDefault(r.getLong("id"), List.of()))));
                 if (flows.size() % 4096 == 0) {
                     progress.worked(flows.size(), total);
                     if (progress.isCanceled()) {
@@ -158,18 +180,67 @@ final class ContentReader {
         Map<Integer, List<Long>> flows = new HashMap<>();
         try (ResultSet r = s.executeQuery("SELECT finding_ord, flow_id FROM finding_flow ORDER BY finding_ord, seq")) {
             while (r.next()) {
-                flows.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(r.getLong(2));
+                flows.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(r.getLong(2)); // numbers only: nothing to decode
             }
         }
         List<FindingRecord> findings = new ArrayList<>();
         try (ResultSet r = s.executeQuery("SELECT ord, detector, severity, score, title, explanation, technique, evidence_json"
                 + " FROM finding ORDER BY ord")) {
-            while (r.next()) {
-                findings.add(new FindingRecord(r.getString(2), r.getString(3), r.getInt(4), r.getString(5), r.getString(6),
-                        r.getString(7), flows.getOrDefault(r.getInt(1), List.of()), r.getString(8)));
+            for (long row = 1; r.next(); row++) {
+                decode("finding", row, () -> findings.add(new FindingRecord(r.getString(2), r.getString(3), r.getInt(4), r.getString(5),
+                        r.getString(6), r.getString(7), flows.getOrDefault(r.getInt(1), List.of()), r.getString(8))));
             }
         }
         return findings;
+    }
+
+    /** One row's values turned into objects; what a damaged value makes the constructors throw becomes a {@link DamagedRow}. */
+    private interface RowDecoder {
+        void decode() throws SQLException;
+    }
+
+    private static void decode(String table, long row, RowDecoder decoder) throws SQLException {
+        try {
+            decoder.decode();
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DamagedRow(table, row, e);
+        }
+    }
+
+    /**
+     * A row of a workspace table whose values cannot be turned into objects (a damaged or hand-edited
+     * file): names the table and the row (1-based, in the order the reader reads them) or the key.
+     */
+    static final class DamagedRow extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedRow(String table, long row, RuntimeException cause) {
+            super("damaged row " + row + " of table " + table + ": " + PrintableValue.of(String.valueOf(cause.getMessage())), cause);
+        }
+
+        DamagedRow(String table, String key, String problem) {
+            super("damaged value " + key + " of table " + table + ": " + problem);
+        }
+    }
+
+    /** At most 80 characters of a stored value, control characters replaced, for messages. */
+    static final class PrintableValue {
+        private PrintableValue() {
+        }
+
+        static String of(String value) {
+            if (value == null) {
+                return "NULL";
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < value.length() && out.length() < 80; i++) {
+                char ch = value.charAt(i);
+                out.append(Character.isISOControl(ch) ? '?' : ch);
+            }
+            return value.length() > 80 ? out + "..." : out.toString();
+        }
     }
 
     private static Subject subject(String kind, String key) {

@@ -56,7 +56,7 @@ public final class WorkspaceReader {
             ContentReader r = new ContentReader(verified.connection());
             return new WorkspaceInfo(source, verified.version(), r.savedMillis(), r.captures(), r.count("flow"), r.count("process"),
                     r.count("finding"), r.count("note"), r.count("tag"), r.count("bookmark"), r.count("enrichment"));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new WorkspaceException(source, Reason.CORRUPT, "cannot be read: " + e.getMessage(), e);
         }
     }
@@ -66,7 +66,7 @@ public final class WorkspaceReader {
         Path source = file.toAbsolutePath().normalize();
         try (WorkspaceFiles.Verified verified = WorkspaceFiles.open(source, schema, false)) {
             return EmbeddedPackets.copyTo(verified.connection(), index, out);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             if (e instanceof WorkspaceException w) {
                 throw w;
             }
