@@ -37,6 +37,19 @@ class LiveSocketTableTest {
     }
 
     @Test
+    void aCommandLineWithANewlineIsReadWhole() throws Exception {
+        assumeLinux();
+        // a multi-line one-liner, as droppers use: OSHI alone stops at the newline
+        Process child = new ProcessBuilder("sh", "-c", "sleep 30\n:").start();
+        try (SocketTableService service = new SocketTableService()) {
+            ProcessInfo info = service.process(child.pid()).orElseThrow();
+            assertEquals("sh -c sleep 30\n:", info.commandLine());
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void findsThemThroughOshiToo() throws IOException {
         checkLoopbackTrio(SocketTableOptions.defaults().withListing(Listing.OSHI), AttributionMethod.OSHI);
     }

@@ -92,15 +92,17 @@ public final class ProcessDetails {
         int uid = o.uid();
         String user = o.user();
         String name = o.name();
-        if (uid == ProcessInfo.UNKNOWN || user.isEmpty() || name.isEmpty()) {
-            Optional<ProcessInfo> fromProc = p.read(pid);
-            if (fromProc.isPresent()) {
-                uid = uid == ProcessInfo.UNKNOWN ? fromProc.get().uid() : uid;
-                user = user.isEmpty() ? fromProc.get().user() : user;
-                name = name.isEmpty() ? fromProc.get().name() : name;
-            }
+        String commandLine = o.commandLine();
+        // /proc's command line is the whole argument vector; OSHI's stops at the first newline, which
+        // hides exactly the multi-line "python3 -c" one-liners an analyst needs to read
+        Optional<ProcessInfo> fromProc = p.read(pid);
+        if (fromProc.isPresent()) {
+            uid = uid == ProcessInfo.UNKNOWN ? fromProc.get().uid() : uid;
+            user = user.isEmpty() ? fromProc.get().user() : user;
+            name = name.isEmpty() ? fromProc.get().name() : name;
+            commandLine = fromProc.get().commandLine().isEmpty() ? commandLine : fromProc.get().commandLine();
         }
-        return Optional.of(new ProcessInfo(pid, key.startTimeMillis(), name, o.exePath(), o.commandLine(), user, uid,
+        return Optional.of(new ProcessInfo(pid, key.startTimeMillis(), name, o.exePath(), commandLine, user, uid,
                 o.parentPid(), exe, "oshi+proc"));
     }
 }

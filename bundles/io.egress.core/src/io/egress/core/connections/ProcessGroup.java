@@ -52,4 +52,10 @@ public record ProcessGroup(String id, Optional<ProcessInfo> process, int uid, Li
     public int hashCode() {
         return id.hashCode();
     }
+
+    /** Rows whose owner exists but could not be read (another user's process, without privileges). */
+    public static long ownersNotVisible(java.util.List<ProcessGroup> groups) {
+        return groups.stream().flatMap(g -> g.rows().stream())
+                .filter(r -> r.connection().attribution().method() == io.egress.core.socket.AttributionMethod.NONE_NOT_VISIBLE).count();
+    }
 }

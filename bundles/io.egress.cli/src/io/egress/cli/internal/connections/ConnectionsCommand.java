@@ -75,8 +75,9 @@ public final class ConnectionsCommand implements Command {
         for (String problem : snapshot.problems()) {
             err.println(Messages.get("connections.problem", problem));
         }
-        if (snapshot.counters().socketsUnowned() > 0 && !"json".equals(format)) {
-            err.println(Messages.get("connections.unowned", snapshot.counters().socketsUnowned()));
+        long notVisible = ProcessGroup.ownersNotVisible(groups); // of the rows shown; TIME_WAIT has no owner to see
+        if (notVisible > 0 && !"json".equals(format)) {
+            err.println(Messages.get("connections.unowned", notVisible));
         }
         return OK;
     }

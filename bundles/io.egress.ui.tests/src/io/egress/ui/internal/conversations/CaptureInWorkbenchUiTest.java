@@ -80,6 +80,36 @@ class CaptureInWorkbenchUiTest {
         assertEquals("T1071", beacon.technique().orElse(""));
     }
 
+    @Test
+    void choosingAnEarlierCaptureInTheConnectionsViewShowsItsFindingsAgain() throws Exception {
+        MApplication app = workbench().getApplication();
+        IEclipseContext ctx = app.getContext();
+        EModelService models = ctx.get(EModelService.class);
+        org.eclipse.e4.ui.workbench.modeling.EPartService parts = ctx.get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+        MPart findingsPart = (MPart) models.find("io.egress.ui.part.findings", app);
+        parts.showPart(findingsPart, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.CREATE);
+        MPart connectionsPart = (MPart) models.find("io.egress.ui.part.connections", app);
+        parts.showPart(connectionsPart, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.CREATE);
+        io.egress.ui.internal.findings.FindingsPart findings = (io.egress.ui.internal.findings.FindingsPart) findingsPart.getObject();
+        io.egress.ui.internal.connections.ConnectionsPart connections = (io.egress.ui.internal.connections.ConnectionsPart) connectionsPart.getObject();
+        io.egress.ui.internal.session.Investigation investigation = ctx.get(io.egress.ui.internal.session.Investigation.class);
+
+        CaptureLoadJob beacon = CaptureOpening.open(SharedData.captures().resolve("zeek-quic-merlinc2-beacon.pcapng"), ctx);
+        waitUntil(() -> beacon.result() != null && investigation.report(beacon.result()).isPresent(), 90_000);
+        CaptureLoadJob wiki = CaptureOpening.open(SharedData.captures().resolve("zeek-wikipedia.pcap"), ctx);
+        waitUntil(() -> wiki.result() != null && investigation.report(wiki.result()).isPresent(), 90_000);
+        waitUntil(() -> investigation.current().orElse(null) == wiki.result(), 10_000);
+
+        // the analyst goes back to the Merlin capture in the source box: every capture view follows
+        java.util.List<String> sources = connections.sourceItems();
+        // the last one so named: another test may have opened the same file before
+        int merlinSource = java.util.stream.IntStream.range(0, sources.size())
+                .filter(i -> sources.get(i).contains("zeek-quic-merlinc2-beacon")).max().orElseThrow();
+        connections.showSourceForTests(merlinSource);
+        assertEquals(beacon.result(), investigation.current().orElseThrow());
+        waitUntil(() -> findings.shownFindings().stream().anyMatch(f -> f.evidence().addresses().contains("24.199.110.233")), 30_000);
+    }
+
     private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         Display display = Display.getCurrent();
         long deadline = System.currentTimeMillis() + timeoutMs;

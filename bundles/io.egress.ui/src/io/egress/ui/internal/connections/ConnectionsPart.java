@@ -167,7 +167,8 @@ public final class ConnectionsPart {
         refresher.setActive(true);
         investigation.addListener(capturesChanged);
         capturing.addListener(liveChanged);
-        updateSources(false);
+        listedCaptures = investigation.captures();
+        updateSources(!listedCaptures.isEmpty()); // created after captures were opened: show the newest
     }
 
     /** A capture started (shown at once) or stopped (its flows stay; the source stays selectable). */
@@ -189,11 +190,34 @@ public final class ConnectionsPart {
         }
     };
 
+    /** The captures listed last: only a newly opened one makes the view jump to it. */
+    private List<CaptureAnalysis> listedCaptures = List.of();
+
     private final Runnable capturesChanged = () -> {
         if (!status.isDisposed()) {
-            status.getDisplay().asyncExec(() -> updateSources(true));
+            status.getDisplay().asyncExec(() -> {
+                List<CaptureAnalysis> now = investigation.captures();
+                boolean opened = now.size() > listedCaptures.size();
+                if (opened || !sameCaptures(now, listedCaptures)) {
+                    listedCaptures = now;
+                    updateSources(opened);
+                }
+            });
         }
     };
+
+    // identity, not equals: an analysis is a record over a lazy million-flow list
+    private static boolean sameCaptures(List<CaptureAnalysis> a, List<CaptureAnalysis> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Lists this machine and every open capture; a newly opened capture is shown at once. */
     private void updateSources(boolean selectNewest) {
@@ -260,6 +284,7 @@ public final class ConnectionsPart {
         stack.layout();
         CaptureAnalysis capture = (CaptureAnalysis) chosen;
         shownCapture = capture;
+        investigation.choose(capture); // the Conversations, Findings and Timeline views follow
         List<HostGroups.Host> cached = hostsCache.get(capture);
         if (cached != null) {
             showHosts(capture, cached);
@@ -491,8 +516,9 @@ public final class ConnectionsPart {
         var snap = shown.snapshot();
         StringBuilder sb = new StringBuilder(NLS.bind(Messages.status_summary,
                 new Object[] {groups.size(), rows, snap.elapsed().toMillis(), snap.source()}));
-        if (snap.counters().socketsUnowned() > 0) {
-            sb.append(NLS.bind(Messages.status_unowned, snap.counters().socketsUnowned()));
+        long notVisible = ProcessGroup.ownersNotVisible(groups); // TIME_WAIT and the like have no owner to see
+        if (notVisible > 0) {
+            sb.append(NLS.bind(Messages.status_unowned, notVisible));
         }
         if (!snap.problems().isEmpty()) {
             sb.append(NLS.bind(Messages.status_problem, snap.problems().get(0)));
@@ -635,6 +661,12 @@ public final class ConnectionsPart {
         source.select(i);
         showSource(i);
         return true;
+    }
+
+    /** For UI tests: chooses the source at this position, as the source box does. */
+    public void showSourceForTests(int index) {
+        source.select(index);
+        showSource(index);
     }
 
     /** For UI tests: the items of the source box. */

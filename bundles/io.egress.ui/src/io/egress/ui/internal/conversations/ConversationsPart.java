@@ -150,9 +150,19 @@ public final class ConversationsPart {
             return;
         }
         shown = current.get();
+        if (!range.isAll() && !overlapsCapture(range, shown)) {
+            // a range chosen on another capture's timeline would hide every flow of this one
+            range = TimeRange.ALL;
+            broker.post(SelectionTopics.TIME_RANGE, TimeRange.ALL);
+        }
         summary.setText(ConversationsSummary.of(shown));
         summary.getParent().layout(true);
         reindex();
+    }
+
+    private static boolean overlapsCapture(TimeRange range, CaptureAnalysis capture) {
+        return capture.firstTimestamp().isEmpty() || capture.lastTimestamp().isEmpty()
+                || range.overlaps(capture.firstTimestamp().get().epochNanos(), capture.lastTimestamp().get().epochNanos());
     }
 
     private void sortBy(int column) {

@@ -19,6 +19,7 @@ import io.egress.detect.DetectionReport;
 public final class Investigation {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<CaptureAnalysis> captures = List.of();
+    private volatile CaptureAnalysis chosen;
     private volatile ConnectionsView liveConnections;
     // identity, not equals: an analysis is a record over a lazy million-flow list
     private final java.util.Map<CaptureAnalysis, DetectionReport> reports = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -32,16 +33,34 @@ public final class Investigation {
         return captures;
     }
 
-    /** The capture opened last, which the capture views show. */
+    /** The capture the capture views show: the one chosen last, else the one opened last. */
     public Optional<CaptureAnalysis> current() {
         List<CaptureAnalysis> c = captures;
+        CaptureAnalysis pick = chosen;
+        for (CaptureAnalysis a : c) {
+            if (a == pick) {
+                return Optional.of(a);
+            }
+        }
         return c.isEmpty() ? Optional.empty() : Optional.of(c.get(c.size() - 1));
+    }
+
+    /**
+     * Makes {@code capture} the one the capture views (Conversations, Findings, Timeline) show, as
+     * choosing it in the Connections view's source box does. Not an edit of the investigation.
+     */
+    public void choose(CaptureAnalysis capture) {
+        if (chosen != capture) {
+            chosen = capture;
+            listeners.forEach(Runnable::run);
+        }
     }
 
     public synchronized void add(CaptureAnalysis analysis) {
         List<CaptureAnalysis> next = new ArrayList<>(captures);
         next.add(analysis);
         captures = List.copyOf(next);
+        chosen = analysis; // a capture just opened is shown at once
         listeners.forEach(Runnable::run);
         edited();
     }
@@ -49,6 +68,7 @@ public final class Investigation {
     /** File &gt; New: nothing open any more (captures, findings, notes, view state). */
     public synchronized void clear() {
         captures = List.of();
+        chosen = null;
         reports.clear();
         notes.clear();
         viewState.clear();
