@@ -123,6 +123,12 @@ public final class TriggeredLookup {
         if (lister instanceof NetlinkSocketLister netlink) {
             try {
                 Optional<SocketEntry> found = netlink.exact(protocol, local, localPort, remote, remotePort);
+                if (found.isPresent() && found.get().state() == SocketState.TIME_WAIT) {
+                    // Linux reuses a TIME_WAIT tuple for a new connection (tcp_tw_reuse, on for loopback)
+                    // and the kernel's lookup may answer with the old, ownerless one: look for the new one
+                    Optional<SocketEntry> live = TupleMatch.find(lister.list().sockets(), protocol, local, localPort, remote, remotePort);
+                    return live.isPresent() && live.get().state() != SocketState.TIME_WAIT ? live : found;
+                }
                 if (found.isPresent() || protocol == Protocol.TCP) {
                     return found;
                 }

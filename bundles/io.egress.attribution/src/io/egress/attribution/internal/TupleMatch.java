@@ -24,7 +24,8 @@ public final class TupleMatch {
         Optional<SocketEntry> exact = rows.stream()
                 .filter(s -> s.protocol() == protocol && s.localPort() == localPort && s.remotePort() == remotePort
                         && same(s.localAddress(), local) && same(s.remoteAddress(), remote))
-                .findFirst();
+                // a reused tuple lists the old TIME_WAIT socket beside the new one: the new one is meant
+                .min(java.util.Comparator.comparing((SocketEntry s) -> s.state() == SocketState.TIME_WAIT));
         if (exact.isPresent() || protocol == Protocol.TCP) {
             return exact;
         }
