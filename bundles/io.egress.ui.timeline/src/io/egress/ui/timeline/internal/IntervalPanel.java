@@ -69,8 +69,17 @@ final class IntervalPanel {
         gc.drawText(NLS.bind(Messages.intervals_title, new Object[] { destination, picture.bytes().length,
                 Durations.format(picture.medianGapNanos()), String.format("%.0f %%", picture.jitter() * 100) }), MARGIN, MARGIN, true);
         int half = (area.width - 3 * MARGIN) / 2;
-        Rectangle gaps = new Rectangle(MARGIN, TITLE + MARGIN + 16, half, area.height - TITLE - 2 * MARGIN - 32);
-        Rectangle bytes = new Rectangle(2 * MARGIN + half, gaps.y, half, gaps.height);
+        int labels = Math.max(gc.textExtent(Messages.intervals_gaps).x, gc.textExtent(Messages.intervals_bytes).x);
+        Rectangle gaps;
+        Rectangle bytes;
+        if (labels + MARGIN <= half) { // side by side
+            gaps = new Rectangle(MARGIN, TITLE + MARGIN + 16, half, area.height - TITLE - 2 * MARGIN - 32);
+            bytes = new Rectangle(2 * MARGIN + half, gaps.y, half, gaps.height);
+        } else { // too narrow for both titles on one line: one above the other
+            int each = (area.height - TITLE - 3 * MARGIN - 64) / 2;
+            gaps = new Rectangle(MARGIN, TITLE + MARGIN + 16, area.width - 2 * MARGIN, each);
+            bytes = new Rectangle(MARGIN, gaps.y + gaps.height + 36, gaps.width, each);
+        }
         gc.drawText(Messages.intervals_gaps, gaps.x, gaps.y - 16, true);
         gc.drawText(Messages.intervals_bytes, bytes.x, bytes.y - 16, true);
         paintHistogram(gc, gaps);
@@ -112,6 +121,6 @@ final class IntervalPanel {
             int h = (int) Math.round((double) top / max * r.height);
             gc.fillRectangle(r.x + x * r.width / columns, r.y + r.height - h, w, h);
         }
-        gc.drawText(Long.toString(max), r.x, r.y + r.height + 1, true);
+        gc.drawText(NLS.bind(Messages.intervals_bytesMax, max), r.x, r.y + r.height + 1, true);
     }
 }

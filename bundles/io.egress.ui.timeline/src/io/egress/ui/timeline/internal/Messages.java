@@ -34,6 +34,7 @@ public final class Messages extends NLS {
     public static String intervals_title;
     public static String intervals_gaps;
     public static String intervals_bytes;
+    public static String intervals_bytesMax;
     public static String intervals_single;
     public static String export_title;
     public static String export_failed;
