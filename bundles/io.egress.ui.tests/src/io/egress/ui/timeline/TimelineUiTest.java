@@ -1,15 +1,14 @@
 package io.egress.ui.timeline;
 
+import static io.egress.ui.tests.Workbench.waitUntil;
+import static io.egress.ui.tests.Workbench.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -17,16 +16,12 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.conversations.HostGroups;
@@ -190,25 +185,5 @@ class TimelineUiTest {
     private int longestFlow() {
         return IntStream.range(0, capture.flows().size()).boxed()
                 .max(Comparator.comparingLong(i -> capture.flows().get(i).durationNanos())).orElseThrow();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("condition not met within " + timeoutMs + " ms");
-    }
-
-    private static IWorkbench workbench() {
-        BundleContext bc = FrameworkUtil.getBundle(TimelineUiTest.class).getBundleContext();
-        return bc.getService(bc.getServiceReference(IWorkbench.class));
     }
 }

@@ -1,28 +1,23 @@
 package io.egress.ui.internal.connections;
 
+import static io.egress.ui.tests.Workbench.waitUntil;
+import static io.egress.ui.tests.Workbench.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import io.egress.core.connections.ConnectionColumn;
 
@@ -82,28 +77,5 @@ class ConnectionsPartUiTest {
             }
         }
         return null;
-    }
-
-    /** Spins the event loop (the refresh job posts to it) until the condition holds. */
-    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("condition not met within " + timeoutMs + " ms");
-    }
-
-    private static IWorkbench workbench() {
-        BundleContext ctx = FrameworkUtil.getBundle(ConnectionsPartUiTest.class).getBundleContext();
-        ServiceReference<IWorkbench> ref = ctx.getServiceReference(IWorkbench.class);
-        assertNotNull(ref, "IWorkbench service");
-        return ctx.getService(ref);
     }
 }

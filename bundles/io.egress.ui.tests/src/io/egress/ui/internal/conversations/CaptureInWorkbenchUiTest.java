@@ -1,23 +1,18 @@
 package io.egress.ui.internal.conversations;
 
+import static io.egress.ui.tests.Workbench.waitUntil;
+import static io.egress.ui.tests.Workbench.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import io.egress.core.conversations.ConversationColumn;
 import io.egress.enrich.details.IpDetails;
@@ -108,26 +103,5 @@ class CaptureInWorkbenchUiTest {
         connections.showSourceForTests(merlinSource);
         assertEquals(beacon.result(), investigation.current().orElseThrow());
         waitUntil(() -> findings.shownFindings().stream().anyMatch(f -> f.evidence().addresses().contains("24.199.110.233")), 30_000);
-    }
-
-    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("condition not met within " + timeoutMs + " ms");
-    }
-
-    private static IWorkbench workbench() {
-        BundleContext ctx = FrameworkUtil.getBundle(CaptureInWorkbenchUiTest.class).getBundleContext();
-        ServiceReference<IWorkbench> ref = ctx.getServiceReference(IWorkbench.class);
-        return ctx.getService(ref);
     }
 }

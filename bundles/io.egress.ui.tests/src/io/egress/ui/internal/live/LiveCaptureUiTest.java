@@ -1,9 +1,10 @@
 package io.egress.ui.internal.live;
 
+import static io.egress.ui.tests.Workbench.waitUntil;
+import static io.egress.ui.tests.Workbench.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
@@ -22,16 +22,12 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import io.egress.capture.live.CaptureAccess;
 import io.egress.capture.live.CaptureRequest;
@@ -151,28 +147,5 @@ class LiveCaptureUiTest {
             }
             Thread.sleep(20);
         }
-    }
-
-    /** Spins the event loop (the refresh jobs post to it) until the condition holds. */
-    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        fail("condition not met within " + timeoutMs + " ms");
-    }
-
-    private static IWorkbench workbench() {
-        BundleContext ctx = FrameworkUtil.getBundle(LiveCaptureUiTest.class).getBundleContext();
-        ServiceReference<IWorkbench> ref = ctx.getServiceReference(IWorkbench.class);
-        assertNotNull(ref, "IWorkbench service");
-        return ctx.getService(ref);
     }
 }

@@ -1,12 +1,13 @@
 package io.egress.ui.internal.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.egress.ui.tests.Workbench.waitUntil;
+import static io.egress.ui.tests.Workbench.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
@@ -33,9 +32,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.detect.DetectionReport;
@@ -322,26 +318,5 @@ class WorkspaceInWorkbenchUiTest {
 
     private MWindow window() {
         return (MWindow) ctx.get(EModelService.class).find(WorkspaceAddon.WINDOW, app);
-    }
-
-    private static void waitUntil(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("condition not met within " + timeoutMs + " ms");
-    }
-
-    private static IWorkbench workbench() {
-        BundleContext bc = FrameworkUtil.getBundle(WorkspaceInWorkbenchUiTest.class).getBundleContext();
-        ServiceReference<IWorkbench> ref = bc.getServiceReference(IWorkbench.class);
-        return bc.getService(ref);
     }
 }
