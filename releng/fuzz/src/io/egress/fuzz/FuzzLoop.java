@@ -11,6 +11,7 @@ public final class FuzzLoop implements Runnable {
     private final FuzzTarget target;
     private final List<byte[]> seeds;
     private final long deadlineNanos;
+    private final long maxInputs;
     private final Random random;
     private final Findings findings;
     final TargetStats stats = new TargetStats();
@@ -23,9 +24,15 @@ public final class FuzzLoop implements Runnable {
     volatile boolean warmingUp;
 
     public FuzzLoop(FuzzTarget target, List<byte[]> seeds, long deadlineNanos, long seed, Findings findings) {
+        this(target, seeds, deadlineNanos, Long.MAX_VALUE, seed, findings);
+    }
+
+    /** As above, stopping also once {@code maxInputs} inputs (seeds included) have run. */
+    public FuzzLoop(FuzzTarget target, List<byte[]> seeds, long deadlineNanos, long maxInputs, long seed, Findings findings) {
         this.target = target;
         this.seeds = seeds;
         this.deadlineNanos = deadlineNanos;
+        this.maxInputs = maxInputs;
         this.random = new Random(seed);
         this.findings = findings;
     }
@@ -50,7 +57,7 @@ public final class FuzzLoop implements Runnable {
             }
         }
         warmingUp = false;
-        while (!stopped && System.nanoTime() < deadlineNanos) {
+        while (!stopped && stats.inputs < maxInputs && System.nanoTime() < deadlineNanos) {
             byte[] parent = pool.get(random.nextInt(pool.size()));
             byte[] input = mutator.mutate(parent);
             one(input);

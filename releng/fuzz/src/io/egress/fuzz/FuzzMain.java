@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Command line of releng/fuzz/fuzz:
- * {@code --target NAME|all --seconds N [--seed S] [--out DIR]} fuzzes each target for N seconds;
+ * {@code --target NAME|all --seconds N [--inputs M] [--seed S] [--out DIR]} fuzzes each target for N
+ * seconds, or until M inputs have run when that comes first;
  * {@code --replay NAME FILE} runs one saved input (raw bytes, or hex text when FILE ends in .hex);
  * {@code --write-corpus NAME DIR} writes a target's seeds as files (for --engine jazzer).
  * Exit status 0 when nothing was found, 1 when a crash, hang or unbounded allocation was found.
@@ -23,12 +24,14 @@ public final class FuzzMain {
         Logger.getLogger("").setLevel(Level.OFF); // broken databases are logged by design; the outcome is what counts
         String target = "all";
         long seconds = 20;
+        long inputs = Long.MAX_VALUE;
         long seed = System.nanoTime();
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "egress-fuzz-findings");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> target = args[++i];
                 case "--seconds" -> seconds = Long.parseLong(args[++i]);
+                case "--inputs" -> inputs = Long.parseLong(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--replay" -> {
@@ -46,7 +49,7 @@ public final class FuzzMain {
             }
         }
         List<FuzzTarget> chosen = target.equals("all") ? Targets.all() : List.of(find(target));
-        System.exit(fuzz(chosen, seconds, seed, new Findings(out)) ? 0 : 1);
+        System.exit(fuzz(chosen, seconds, inputs, seed, new Findings(out)) ? 0 : 1);
     }
 
     private static FuzzTarget find(String name) {
@@ -54,14 +57,15 @@ public final class FuzzMain {
                 .orElseThrow(() -> new IllegalArgumentException("no target " + name + "; try --list"));
     }
 
-    private static boolean fuzz(List<FuzzTarget> targets, long seconds, long seed, Findings findings) throws Exception {
-        System.out.printf("seed %d, %d s per target, findings in %s%n", seed, seconds, findings.directory());
+    private static boolean fuzz(List<FuzzTarget> targets, long seconds, long inputs, long seed, Findings findings) throws Exception {
+        System.out.printf("seed %d, %d s per target%s, findings in %s%n", seed, seconds,
+                inputs == Long.MAX_VALUE ? "" : " or " + inputs + " inputs", findings.directory());
         List<String> rows = new ArrayList<>();
         boolean clean = true;
         for (FuzzTarget t : targets) {
             List<byte[]> seeds = t.seeds();
             System.out.printf("%s: %d seeds%n", t.name(), seeds.size());
-            FuzzLoop loop = new FuzzLoop(t, seeds, System.nanoTime() + seconds * 1_000_000_000L, seed, findings);
+            FuzzLoop loop = new FuzzLoop(t, seeds, System.nanoTime() + seconds * 1_000_000_000L, inputs, seed, findings);
             TargetStats s = Watchdog.watch(loop, t, findings);
             if (loop.harnessFailure != null) {
                 loop.harnessFailure.printStackTrace();

@@ -5,14 +5,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the smallest MaxMind DB file the layout check accepts: one search-tree node whose two
- * 24-bit records say "no data", the 16-byte separator, no data section, and a metadata map made
- * of the entries the caller chooses (MaxMind DB format 2.0, written for the fuzz regression tests).
+ * 24-bit records say "no data" (or both point at the one data record given), the 16-byte
+ * separator, and a metadata map made of the entries the caller chooses (MaxMind DB format 2.0,
+ * written for the fuzz regression tests).
  */
 final class TinyMmdb {
     private static final byte[] MARKER = "\u00ab\u00cd\u00efMaxMind.com".getBytes(StandardCharsets.ISO_8859_1);
 
     private final ByteArrayOutputStream metadata = new ByteArrayOutputStream();
     private int entries;
+    private byte[] record;
+
+    /** Every address resolves to this data record (both records of node 0 point at data offset 0). */
+    TinyMmdb record(byte[] data) {
+        record = data.clone();
+        return this;
+    }
 
     TinyMmdb string(String key, String value) {
         key(key);
@@ -66,9 +74,17 @@ final class TinyMmdb {
             throw new IllegalStateException("only short maps");
         }
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        // node 0: left and right records = node_count (1): "no data"
-        file.writeBytes(new byte[] { 0, 0, 1, 0, 0, 1 });
+        if (record == null) {
+            // node 0: left and right records = node_count (1): "no data"
+            file.writeBytes(new byte[] { 0, 0, 1, 0, 0, 1 });
+        } else {
+            // node_count + 16 + offset: data offset 0
+            file.writeBytes(new byte[] { 0, 0, 17, 0, 0, 17 });
+        }
         file.writeBytes(new byte[16]);
+        if (record != null) {
+            file.writeBytes(record);
+        }
         file.writeBytes(MARKER);
         file.write(0xe0 | entries); // type 7 (map)
         file.writeBytes(metadata.toByteArray());

@@ -80,8 +80,9 @@ public final class DatabaseScanner {
     }
 
     static Opened open(Path file) {
+        MmdbLayoutCheck.Layout layout;
         try {
-            MmdbLayoutCheck.check(file);
+            layout = MmdbLayoutCheck.check(file);
         } catch (CorruptDatabaseException e) {
             LOG.log(Level.WARNING, "refusing GeoIP database " + file + ": " + e.getMessage());
             return failed(file, "", Optional.empty(), GeoDatabaseStatus.CORRUPT, "not a valid MaxMind DB: " + e.getMessage());
@@ -91,10 +92,12 @@ public final class DatabaseScanner {
         }
         String type;
         Optional<Instant> built;
+        int ipVersion;
         try (Reader probe = new Reader(file.toFile())) {
             Metadata meta = probe.getMetadata();
             type = meta.getDatabaseType() == null ? "" : meta.getDatabaseType();
             built = buildDate(meta);
+            ipVersion = meta.getIpVersion();
         } catch (InvalidDatabaseException e) {
             LOG.log(Level.WARNING, "refusing GeoIP database " + file + ": " + e.getMessage());
             return failed(file, "", Optional.empty(), GeoDatabaseStatus.CORRUPT, "not a valid MaxMind DB: " + e.getMessage());
@@ -111,10 +114,16 @@ public final class DatabaseScanner {
         }
         GeoDatabaseInfo info = new GeoDatabaseInfo(file, type, built, kind, GeoDatabaseStatus.LOADED, describe(kind.get()));
         try {
-            MmdbDatabase db = kind.get() == GeoDatabaseKind.IPINFO_LITE
-                    ? new IpinfoLiteDatabase(new Reader(file.toFile()), info)
-                    : new MaxMindDatabase(new DatabaseReader.Builder(file.toFile()).locales(MaxMindDatabase.locales()).build(), info);
-            return new Opened(info, Optional.of(db));
+            MmdbRecordGuard guard = MmdbRecordGuard.open(file, layout, ipVersion);
+            try {
+                MmdbDatabase db = kind.get() == GeoDatabaseKind.IPINFO_LITE
+                        ? new IpinfoLiteDatabase(new Reader(file.toFile()), guard, info)
+                        : new MaxMindDatabase(new DatabaseReader.Builder(file.toFile()).locales(MaxMindDatabase.locales()).build(), guard, info);
+                return new Opened(info, Optional.of(db));
+            } catch (IOException | RuntimeException e) {
+                guard.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot open GeoIP database " + file + ": " + e, e);
             return failed(file, type, built, GeoDatabaseStatus.UNREADABLE, "cannot be opened: " + e.getMessage());

@@ -20,10 +20,12 @@ import java.util.Optional;
  */
 final class IpinfoLiteDatabase implements MmdbDatabase {
     private final Reader reader;
+    private final MmdbRecordGuard guard;
     private final GeoDatabaseInfo info;
 
-    IpinfoLiteDatabase(Reader reader, GeoDatabaseInfo info) {
+    IpinfoLiteDatabase(Reader reader, MmdbRecordGuard guard, GeoDatabaseInfo info) {
         this.reader = reader;
+        this.guard = guard;
         this.info = info;
     }
 
@@ -38,7 +40,8 @@ final class IpinfoLiteDatabase implements MmdbDatabase {
     }
 
     @Override
-    public Optional<GeoRecord> lookup(InetAddress address) throws IOException {
+    public Optional<GeoRecord> lookup(InetAddress address) throws IOException, CorruptDatabaseException {
+        guard.check(address);
         @SuppressWarnings("rawtypes")
         DatabaseRecord<Map> rec = reader.getRecord(address, Map.class);
         if (rec == null || rec.getData() == null) {
@@ -70,7 +73,9 @@ final class IpinfoLiteDatabase implements MmdbDatabase {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try (guard) {
+            reader.close();
+        }
     }
 
     @Override

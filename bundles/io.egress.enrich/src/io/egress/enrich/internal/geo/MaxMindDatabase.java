@@ -28,11 +28,13 @@ import java.util.Set;
 /** A MaxMind-schema database (GeoIP2, GeoLite2, DB-IP Lite) read through geoip2's {@link DatabaseReader}. */
 final class MaxMindDatabase implements MmdbDatabase {
     private final DatabaseReader reader;
+    private final MmdbRecordGuard guard;
     private final GeoDatabaseInfo info;
     private final int ipVersion;
 
-    MaxMindDatabase(DatabaseReader reader, GeoDatabaseInfo info) {
+    MaxMindDatabase(DatabaseReader reader, MmdbRecordGuard guard, GeoDatabaseInfo info) {
         this.reader = reader;
+        this.guard = guard;
         this.info = info;
         this.ipVersion = reader.getMetadata().getIpVersion();
     }
@@ -49,6 +51,7 @@ final class MaxMindDatabase implements MmdbDatabase {
 
     @Override
     public Optional<GeoRecord> lookup(InetAddress address) throws Exception {
+        guard.check(address);
         return switch (info.kind().orElseThrow()) {
             case CITY -> reader.tryCity(address).map(MaxMindDatabase::fromCity);
             case COUNTRY -> reader.tryCountry(address).map(r -> countryPart(r, GeoRecord.builder(Networks.cidr(r.getTraits().getNetwork()))).build());
@@ -118,7 +121,9 @@ final class MaxMindDatabase implements MmdbDatabase {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try (guard) {
+            reader.close();
+        }
     }
 
     @Override

@@ -22,8 +22,22 @@ final class MmdbLayoutCheck {
     private MmdbLayoutCheck() {
     }
 
-    /** @throws CorruptDatabaseException with a sentence saying what is wrong */
-    static void check(Path file) throws IOException, CorruptDatabaseException {
+    /** Where the parts of a checked file are. */
+    record Layout(long nodeCount, int recordSize, long metadataStart) {
+        long treeSize() {
+            return nodeCount * recordSize / 4;
+        }
+
+        long dataStart() {
+            return treeSize() + SEPARATOR_BYTES;
+        }
+    }
+
+    /**
+     * @return the checked layout
+     * @throws CorruptDatabaseException with a sentence saying what is wrong
+     */
+    static Layout check(Path file) throws IOException, CorruptDatabaseException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             int window = (int) Math.min(size, METADATA_WINDOW);
@@ -35,10 +49,14 @@ final class MmdbLayoutCheck {
             }
             long metadataStart = size - window + marker;
             MetadataNumbers numbers = MetadataNumbers.decode(tail.array(), marker + MARKER.length);
-            long treeSize = numbers.nodeCount() * numbers.recordSize() / 4;
             if (numbers.recordSize() != 24 && numbers.recordSize() != 28 && numbers.recordSize() != 32) {
                 throw new CorruptDatabaseException("invalid record_size " + numbers.recordSize() + " in the metadata");
             }
+            if (numbers.nodeCount() < 0 || numbers.nodeCount() > metadataStart) {
+                throw new CorruptDatabaseException("metadata node_count " + numbers.nodeCount() + " does not fit a file of "
+                        + size + " bytes");
+            }
+            long treeSize = numbers.nodeCount() * numbers.recordSize() / 4;
             if (treeSize + SEPARATOR_BYTES > metadataStart) {
                 throw new CorruptDatabaseException("metadata node_count " + numbers.nodeCount() + " needs a search tree of "
                         + treeSize + " bytes but the file has only " + metadataStart + " bytes before its metadata");
@@ -51,6 +69,7 @@ final class MmdbLayoutCheck {
                             + numbers.nodeCount() + " does not match the file");
                 }
             }
+            return new Layout(numbers.nodeCount(), (int) numbers.recordSize(), metadataStart);
         }
     }
 
