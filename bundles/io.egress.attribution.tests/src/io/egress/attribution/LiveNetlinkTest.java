@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.egress.attribution.internal.netlink.DiagRequest;
 import io.egress.core.socket.AttributionMethod;
 import io.egress.core.socket.Confidence;
 import io.egress.core.socket.Connection;
@@ -47,6 +48,55 @@ class LiveNetlinkTest {
         }
         LiveSocketTableTest.checkLoopbackTrio(SocketTableOptions.defaults().withListing(Listing.NETLINK),
                 AttributionMethod.NETLINK);
+    }
+
+    @Test
+    void oneTcpDumpListsBothFamiliesAsThePerFamilyDumpsDo() throws Exception {
+        InetAddress lo6 = InetAddress.getByName("::1");
+        // Java's ServerSocket is an AF_INET6 socket even on 127.0.0.1: ask for a real AF_INET one
+        try (java.nio.channels.ServerSocketChannel v4channel = java.nio.channels.ServerSocketChannel
+                .open(java.net.StandardProtocolFamily.INET).bind(new InetSocketAddress(lo, 0));
+                ServerSocket v6 = listenerOr(lo6);
+                io.egress.attribution.internal.netlink.NetlinkSocket nl = netlinkSocket()) {
+            assumeTrue(v6 != null, "no IPv6 loopback here");
+            ServerSocket v4 = v4channel.socket();
+            java.util.Set<String> once = ours(nl.dumpTcpBothFamilies(), v4, v6);
+            java.util.Set<String> perFamily = ours(nl.dump(DiagRequest.AF_INET, DiagRequest.IPPROTO_TCP), v4, v6);
+            perFamily.addAll(ours(nl.dump(DiagRequest.AF_INET6, DiagRequest.IPPROTO_TCP), v4, v6));
+            assertEquals(java.util.Set.of("2:" + v4.getLocalPort(), "10:" + v6.getLocalPort()),
+                    once.stream().map(k -> k.substring(0, k.lastIndexOf(':'))).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(perFamily, once);
+        }
+    }
+
+    private static ServerSocket listenerOr(InetAddress address) {
+        try {
+            return new ServerSocket(0, 5, address);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static io.egress.attribution.internal.netlink.NetlinkSocket netlinkSocket() {
+        try {
+            return io.egress.attribution.internal.netlink.NetlinkSocket.open();
+        } catch (io.egress.attribution.internal.netlink.NetlinkException e) {
+            assumeTrue(false, "netlink sock_diag not available here: " + e.getMessage());
+            throw new AssertionError(e);
+        }
+    }
+
+    /** family:port:inode of the records that are our two listeners. */
+    private static java.util.Set<String> ours(java.util.List<io.egress.attribution.internal.netlink.DiagRecord> records,
+            ServerSocket v4, ServerSocket v6) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (var r : records) {
+            if ((r.family() == DiagRequest.AF_INET && r.localPort() == v4.getLocalPort())
+                    || (r.family() == DiagRequest.AF_INET6 && r.localPort() == v6.getLocalPort())) {
+                keys.add(r.family() + ":" + r.localPort() + ":" + r.inode());
+            }
+        }
+        return keys;
     }
 
     @Test

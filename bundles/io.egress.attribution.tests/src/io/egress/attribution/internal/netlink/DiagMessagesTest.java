@@ -53,6 +53,35 @@ class DiagMessagesTest {
     }
 
     @Test
+    void bothFamiliesTcpDumpIsTheCompatibilityRequest() {
+        ByteBuffer b = ByteBuffer.wrap(DiagRequest.dumpTcpBothFamilies(DiagRequest.ALL_STATES, 77, LE)).order(LE);
+        assertEquals(76, b.capacity());
+        assertEquals(76, b.getInt(0)); // nlmsg_len: header + struct inet_diag_req
+        assertEquals(18, b.getShort(4)); // TCPDIAG_GETSOCK
+        assertEquals(0x301, b.getShort(6)); // NLM_F_REQUEST | NLM_F_DUMP
+        assertEquals(77, b.getInt(8));
+        assertEquals(-1, b.getInt(16 + 4 + 40)); // INET_DIAG_NOCOOKIE
+        assertEquals(DiagRequest.ALL_STATES, b.getInt(16 + 52)); // idiag_states after the 48-byte socket id
+        assertEquals(0, b.getInt(16 + 56));
+    }
+
+    @Test
+    void answersToTheCompatibilityRequestParseLikeTheOthers() throws NetlinkException {
+        List<byte[]> datagrams = field("dump-response");
+        byte[] first = datagrams.get(0).clone();
+        ByteBuffer b = ByteBuffer.wrap(first).order(LE);
+        for (int at = 0; at + 16 <= first.length; at += (b.getInt(at) + 3) & ~3) {
+            b.putShort(at + 4, (short) 18); // as the kernel types the answers to TCPDIAG_GETSOCK
+        }
+        List<DiagRecord> records = new ArrayList<>();
+        new DiagResponseParser(LE).parse(ByteBuffer.wrap(first), seq("dump-seq"), records);
+        List<DiagRecord> expected = new ArrayList<>();
+        new DiagResponseParser(LE).parse(ByteBuffer.wrap(datagrams.get(0)), seq("dump-seq"), expected);
+        assertEquals(expected.size(), records.size());
+        assertEquals(expected.get(0).inode(), records.get(0).inode());
+    }
+
+    @Test
     void exactRequestMatchesCapturedBytes() throws IOException {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         byte[] built = DiagRequest.exact(DiagRequest.AF_INET6, DiagRequest.IPPROTO_TCP, lo, CLIENT_PORT, lo, LISTEN_PORT,

@@ -60,7 +60,7 @@ public final class DiagResponseParser {
                     }
                     throw new NetlinkException("sock_diag request failed: errno " + errno, errno);
                 }
-                if (type == DiagRequest.SOCK_DIAG_BY_FAMILY) {
+                if (type == DiagRequest.SOCK_DIAG_BY_FAMILY || type == DiagRequest.TCPDIAG_GETSOCK) {
                     if (length - DiagRequest.NLMSG_HEADER < DIAG_MSG) {
                         throw new NetlinkException("short inet_diag_msg: " + length + " bytes", 0);
                     }

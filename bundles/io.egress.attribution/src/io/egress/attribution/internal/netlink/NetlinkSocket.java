@@ -61,6 +61,13 @@ public final class NetlinkSocket implements AutoCloseable {
         return receive(seq);
     }
 
+    /** Every TCP socket of both families, in one walk of the kernel's tables. */
+    public List<DiagRecord> dumpTcpBothFamilies() throws NetlinkException {
+        int seq = ++sequence;
+        send(DiagRequest.dumpTcpBothFamilies(DiagRequest.ALL_STATES, seq, ByteOrder.nativeOrder()));
+        return receive(seq);
+    }
+
     /**
      * The socket with exactly this tuple; empty when there is none (the kernel answers ENOENT).
      */

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lists sockets through NETLINK_SOCK_DIAG: four dumps (TCP and UDP, IPv4 and IPv6) over one
- * netlink socket kept open for the life of the lister. Also answers exact 4-tuple lookups.
+ * Lists sockets through NETLINK_SOCK_DIAG over one netlink socket kept open for the life of the
+ * lister: TCP of both families in one dump where the kernel allows it (else one per family), UDP
+ * per family. Also answers exact 4-tuple lookups.
  * Thread-safe: requests are serialised on the one socket.
  */
 public final class NetlinkSocketLister implements SocketLister, AutoCloseable {
@@ -30,8 +31,11 @@ public final class NetlinkSocketLister implements SocketLister, AutoCloseable {
             new Table(DiagRequest.AF_INET6, DiagRequest.IPPROTO_TCP, Protocol.TCP),
             new Table(DiagRequest.AF_INET, DiagRequest.IPPROTO_UDP, Protocol.UDP),
             new Table(DiagRequest.AF_INET6, DiagRequest.IPPROTO_UDP, Protocol.UDP));
+    private static final List<Table> UDP_TABLES = TABLES.subList(2, 4);
 
     private final NetlinkSocket socket;
+    /** TCP of both families in one dump (see {@link DiagRequest#dumpTcpBothFamilies}) until the kernel refuses it. */
+    private boolean bothFamiliesAtOnce = true;
 
     private NetlinkSocketLister(NetlinkSocket socket) {
         this.socket = socket;
@@ -66,7 +70,22 @@ public final class NetlinkSocketLister implements SocketLister, AutoCloseable {
         List<String> problems = new ArrayList<>();
         int answered = 0;
         NetlinkException last = null;
-        for (Table t : TABLES) {
+        List<Table> tables = TABLES;
+        if (bothFamiliesAtOnce) {
+            try {
+                for (DiagRecord r : socket.dumpTcpBothFamilies()) {
+                    out.add(toEntry(r, Protocol.TCP));
+                }
+                answered += 2;
+                tables = UDP_TABLES;
+            } catch (NetlinkException e) {
+                // a kernel without the compatibility request: one dump per family from now on
+                bothFamiliesAtOnce = false;
+                out.clear();
+                LOG.log(Level.DEBUG, "TCPDIAG_GETSOCK refused, dumping TCP per family: " + e.getMessage());
+            }
+        }
+        for (Table t : tables) {
             try {
                 for (DiagRecord r : socket.dump(t.family(), t.protocolNumber())) {
                     out.add(toEntry(r, t.protocol()));
