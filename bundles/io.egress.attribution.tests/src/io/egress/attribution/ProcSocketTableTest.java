@@ -167,4 +167,16 @@ class ProcSocketTableTest {
         assertEquals(1, s.counters().socketsUnowned()); // the TIME_WAIT row
         assertEquals("proc", s.source());
     }
+
+    @Test
+    void aDamagedLineIsSkippedWithItsFileLineAndColumnAndTheOthersStay() throws IOException {
+        proc.table("udp", ProcFixture.TCP_HEADER,
+                ProcFixture.line(0, "0100007F:0035", "00000000:0000", 0x07, 1000, "3000000001"),
+                ProcFixture.line(1, "0100007F:0036", "00000000:0000", 0x07, 1000, "30000x0002"));
+        SocketSnapshot s = snapshot(new HookedProcFs(dir));
+        assertEquals(6, s.counters().socketsListed());
+        String problem = s.problems().stream().filter(p -> p.contains("column")).findFirst().orElseThrow(() -> new AssertionError(s.problems()));
+        assertTrue(problem.startsWith(dir.resolve("net/udp") + ": line 3: column inode: not an unsigned 64-bit number: '30000x0002'"),
+                problem);
+    }
 }

@@ -1,5 +1,6 @@
 package io.egress.attribution.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,10 @@ class DiagResponseFuzzRegressionTest {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         header(b, 16, NLMSG_ERROR, SEQUENCE);
         NetlinkException e = assertThrows(NetlinkException.class, () -> parser.parse(b.flip(), SEQUENCE, new ArrayList<>()));
-        assertTrue(e.getMessage().contains("short netlink error message"), e.getMessage());
+        assertEquals("nlmsgerr.error", e.field());
+        assertEquals(0, e.offset());
+        assertEquals("malformed sock_diag answer at offset 0: nlmsgerr.error: error message of 16 bytes has no error code",
+                e.getMessage());
     }
 
     @Test
@@ -43,6 +47,8 @@ class DiagResponseFuzzRegressionTest {
         header(b, 16, 0x14, SEQUENCE + 1); // another request's message: skipped
         header(b, 0x7ffffff8, 0x14, SEQUENCE + 1);
         NetlinkException e = assertThrows(NetlinkException.class, () -> parser.parse(b.flip(), SEQUENCE, new ArrayList<>()));
-        assertTrue(e.getMessage().contains("malformed netlink message length 2147483640 at offset 16"), e.getMessage());
+        assertEquals("nlmsg_len", e.field());
+        assertEquals(16, e.offset());
+        assertTrue(e.getMessage().contains("length 2147483640 does not fit the 16 bytes left"), e.getMessage());
     }
 }

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.egress.attribution.internal.proc.ProcNetFormatException;
 import io.egress.attribution.internal.proc.ProcNetParser;
 import io.egress.core.socket.Protocol;
 import io.egress.fuzz.FuzzTarget;
 import io.egress.fuzz.Mutator;
 import io.egress.fuzz.TextMutator;
 
-/** ProcNetParser.parseLine on lines of /proc/net/{tcp,tcp6,udp,udp6}; documents IllegalArgumentException. */
+/** ProcNetParser.parseLine on lines of /proc/net/{tcp,tcp6,udp,udp6}; documents ProcNetFormatException. */
 public final class ProcNetTarget implements FuzzTarget {
     private final ProcNetParser little = new ProcNetParser(ByteOrder.LITTLE_ENDIAN);
     private final ProcNetParser big = new ProcNetParser(ByteOrder.BIG_ENDIAN);
@@ -51,7 +52,7 @@ public final class ProcNetTarget implements FuzzTarget {
 
     @Override
     public boolean isDocumented(Throwable failure) {
-        return failure instanceof IllegalArgumentException;
+        return failure instanceof ProcNetFormatException;
     }
 
     @Override

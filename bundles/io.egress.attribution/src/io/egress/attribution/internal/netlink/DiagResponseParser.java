@@ -44,7 +44,8 @@ public final class DiagResponseParser {
             int seq = b.getInt();
             b.getInt(); // port id
             if (length < DiagRequest.NLMSG_HEADER || length > b.limit() - start) { // no int overflow for huge lengths
-                throw new NetlinkException("malformed netlink message length " + length + " at offset " + start, 0);
+                throw new NetlinkException("nlmsg_len", start, "length " + length + " does not fit the " + (b.limit() - start)
+                        + " bytes left");
             }
             if (seq == sequence) {
                 if (type == NLMSG_DONE) {
@@ -52,7 +53,7 @@ public final class DiagResponseParser {
                 }
                 if (type == NLMSG_ERROR) {
                     if (length - DiagRequest.NLMSG_HEADER < 4) {
-                        throw new NetlinkException("short netlink error message: " + length + " bytes at offset " + start, 0);
+                        throw new NetlinkException("nlmsgerr.error", start, "error message of " + length + " bytes has no error code");
                     }
                     int errno = -b.getInt();
                     if (errno == 0) {
@@ -62,7 +63,8 @@ public final class DiagResponseParser {
                 }
                 if (type == DiagRequest.SOCK_DIAG_BY_FAMILY || type == DiagRequest.TCPDIAG_GETSOCK) {
                     if (length - DiagRequest.NLMSG_HEADER < DIAG_MSG) {
-                        throw new NetlinkException("short inet_diag_msg: " + length + " bytes", 0);
+                        throw new NetlinkException("inet_diag_msg", start, "message of " + length + " bytes is shorter than "
+                                + (DiagRequest.NLMSG_HEADER + DIAG_MSG));
                     }
                     into.add(record(b));
                 }

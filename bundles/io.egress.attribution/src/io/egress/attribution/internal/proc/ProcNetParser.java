@@ -23,27 +23,83 @@ public final class ProcNetParser {
     /**
      * Parses one data line (not the header).
      *
-     * @throws IllegalArgumentException naming the line when it is malformed
+     * @throws ProcNetFormatException naming the column and the line when it is malformed
      */
     public SocketEntry parseLine(String line, Protocol protocol) {
+        return parseLine("", 0, line, protocol);
+    }
+
+    /**
+     * As {@link #parseLine(String, Protocol)}, with the table file and 1-based line number for the error.
+     *
+     * @throws ProcNetFormatException naming the file, line number, column and line when it is malformed
+     */
+    public SocketEntry parseLine(String file, int lineNumber, String line, Protocol protocol) {
         String[] f = line.trim().split("\\s+");
         if (f.length < 10) {
-            throw new IllegalArgumentException("too few columns in socket table line: '" + line + "'");
+            throw new ProcNetFormatException(file, lineNumber, "columns", line, "too few columns (" + f.length + " of 10)", null);
         }
-        try {
-            int localColon = f[1].indexOf(':');
-            int remoteColon = f[2].indexOf(':');
-            byte[] local = address(f[1].substring(0, localColon));
-            int localPort = Integer.parseInt(f[1].substring(localColon + 1), 16);
-            byte[] remote = address(f[2].substring(0, remoteColon));
-            int remotePort = Integer.parseInt(f[2].substring(remoteColon + 1), 16);
-            int st = Integer.parseInt(f[3], 16);
-            int uid = (int) Long.parseLong(f[7]);
-            long inode = Long.parseUnsignedLong(f[9]);
+        Column c = new Column(file, lineNumber, line);
+        byte[] local = c.address("local_address", f[1]);
+        int localPort = c.port("local_address", f[1]);
+        byte[] remote = c.address("rem_address", f[2]);
+        int remotePort = c.port("rem_address", f[2]);
+        int st = (int) c.number("st", f[3], 16);
+        int uid = (int) c.number("uid", f[7], 10);
+        long inode = c.unsigned("inode", f[9]);
+        return SocketEntries.of(protocol, local, localPort, remote, remotePort, st, uid, inode);
+    }
 
-            return SocketEntries.of(protocol, local, localPort, remote, remotePort, st, uid, inode);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("malformed socket table line: '" + line + "'", e);
+    /** Parses the columns of one line, naming the column that fails. */
+    private final class Column {
+        private final String file;
+        private final int lineNumber;
+        private final String line;
+
+        Column(String file, int lineNumber, String line) {
+            this.file = file;
+            this.lineNumber = lineNumber;
+            this.line = line;
+        }
+
+        byte[] address(String column, String field) {
+            int colon = field.indexOf(':');
+            if (colon < 0) {
+                throw fail(column, "no ':' between address and port in '" + field + "'", null);
+            }
+            try {
+                return ProcNetParser.this.address(field.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                throw fail(column, e.getMessage(), e);
+            }
+        }
+
+        int port(String column, String field) {
+            long port = number(column, field.substring(field.indexOf(':') + 1), 16);
+            if (port < 0 || port > 0xffff) {
+                throw fail(column, "port " + port + " is not in 0..65535", null);
+            }
+            return (int) port;
+        }
+
+        long number(String column, String text, int radix) {
+            try {
+                return Long.parseLong(text, radix);
+            } catch (NumberFormatException e) {
+                throw fail(column, "not a " + (radix == 16 ? "hex " : "") + "number: '" + text + "'", e);
+            }
+        }
+
+        long unsigned(String column, String text) {
+            try {
+                return Long.parseUnsignedLong(text);
+            } catch (NumberFormatException e) {
+                throw fail(column, "not an unsigned 64-bit number: '" + text + "'", e);
+            }
+        }
+
+        private ProcNetFormatException fail(String column, String problem, Throwable cause) {
+            return new ProcNetFormatException(file, lineNumber, column, line, problem, cause);
         }
     }
 

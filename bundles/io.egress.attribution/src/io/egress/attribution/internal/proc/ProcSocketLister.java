@@ -67,7 +67,7 @@ public final class ProcSocketLister implements SocketLister {
                 continue;
             }
             tablesRead++;
-            parseTable(text, t.protocol(), sockets, problems);
+            parseTable(fs.root().resolve(netDir + t.file()).toString(), text, t.protocol(), sockets, problems);
         }
         if (tablesRead == 0) {
             throw new UncheckedIOException("no socket table readable under " + fs.root().resolve(netDir + "net"), last);
@@ -75,7 +75,7 @@ public final class ProcSocketLister implements SocketLister {
         return new SocketListing(sockets, problems);
     }
 
-    private void parseTable(String text, Protocol protocol, List<SocketEntry> into, List<String> problems) {
+    private void parseTable(String file, String text, Protocol protocol, List<SocketEntry> into, List<String> problems) {
         String[] lines = text.split("\n");
         for (int i = 1; i < lines.length; i++) { // line 0 is the column header
             String line = lines[i];
@@ -83,7 +83,7 @@ public final class ProcSocketLister implements SocketLister {
                 continue;
             }
             try {
-                into.add(parser.parseLine(line, protocol));
+                into.add(parser.parseLine(file, i + 1, line, protocol));
             } catch (IllegalArgumentException e) {
                 LOG.log(Level.DEBUG, "skipping socket table line", e);
                 problems.add(e.getMessage());

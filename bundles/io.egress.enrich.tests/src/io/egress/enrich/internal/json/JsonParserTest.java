@@ -31,6 +31,19 @@ class JsonParserTest {
     }
 
     @Test
+    void anErrorNamesItsCharacterOffsetAndJsonPath() {
+        String text = "{\"entities\":[{\"handle\":\"X\"},{\"roles\":[\"abuse\"],\"handle\":}]}";
+        JsonParseException e = assertThrows(JsonParseException.class, () -> JsonParser.parse(text));
+        assertEquals(text.indexOf(":}") + 1, e.offset());
+        assertEquals("$.entities[1].handle", e.path());
+        assertEquals("unexpected character '}'", e.problem());
+        assertEquals("malformed JSON at character " + e.offset() + " ($.entities[1].handle): unexpected character '}'", e.getMessage());
+        JsonParseException top = assertThrows(JsonParseException.class, () -> JsonParser.parse("[1] 2"));
+        assertEquals("$", top.path());
+        assertEquals(4, top.offset());
+    }
+
+    @Test
     void boundsDepthSizeStringsAndItems() {
         String deep = "[".repeat(100) + "]".repeat(100);
         assertTrue(assertThrows(JsonParseException.class, () -> JsonParser.parse(deep)).getMessage().contains("nesting deeper than 64"));

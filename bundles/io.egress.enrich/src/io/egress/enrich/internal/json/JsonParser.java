@@ -22,6 +22,8 @@ public final class JsonParser {
     private final Limits limits;
     private int pos;
     private int items;
+    /** Member names and array indexes leading to the value being read: the path in errors. */
+    private final java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
 
     private JsonParser(String text, Limits limits) {
         this.text = text;
@@ -88,7 +90,9 @@ public final class JsonParser {
             expect(':');
             skipSpace();
             countItem();
+            path.addLast(name);
             members.put(name, value(depth + 1));
+            path.removeLast();
             skipSpace();
             char c = next();
             if (c == '}') {
@@ -112,7 +116,9 @@ public final class JsonParser {
         while (true) {
             skipSpace();
             countItem();
+            path.addLast(list.size());
             list.add(value(depth + 1));
+            path.removeLast();
             skipSpace();
             char c = next();
             if (c == ']') {
@@ -266,8 +272,21 @@ public final class JsonParser {
         }
     }
 
+    private String pathText() {
+        StringBuilder sb = new StringBuilder("$");
+        for (Object step : path) {
+            if (step instanceof Integer i) {
+                sb.append('[').append(i).append(']');
+            } else {
+                String name = step.toString();
+                sb.append('.').append(name.length() > 40 ? name.substring(0, 40) + "..." : name);
+            }
+        }
+        return sb.toString();
+    }
+
     private JsonParseException error(String what) {
-        return new JsonParseException("malformed JSON at character " + pos + ": " + what);
+        return new JsonParseException(pos, pathText(), what);
     }
 
     private static String printable(char c) {

@@ -35,7 +35,8 @@ public final class RdapJsonMapper {
         }
         String objectClass = root.string("objectClassName").orElse("");
         if (!objectClass.equals("ip network")) {
-            throw new JsonParseException("RDAP answer is not an IP network (objectClassName '" + PlainText.clean(objectClass, 40) + "')");
+            throw new JsonParseException(-1, "$.objectClassName",
+                    "RDAP answer is not an IP network (objectClassName '" + PlainText.clean(objectClass, 40) + "')");
         }
         String start = text(root, "startAddress");
         String end = text(root, "endAddress");
