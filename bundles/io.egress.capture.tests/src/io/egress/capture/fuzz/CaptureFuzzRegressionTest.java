@@ -176,13 +176,52 @@ class CaptureFuzzRegressionTest {
     }
 
     @Test
-    void pcapngBlockLengthsZeroMinusOneAndHugeAfterAPacketKeepThePacket() throws IOException {
+    void pcapngBlockLengthsZeroMinusOneAndHugeAfterAPacketCostOnlyThatBlock() throws IOException {
         byte[] good = epb(0, 4, 4);
         for (int length : new int[] {0, -1, 0x7ffffffc, 64 << 20}) {
+            // shb 28 + idb 20 + good 36: the damaged block is at 84, the next good one at 120
             Read r = read(concat(shb(), idb(65535), good, withLength(epb(0, 4, 4), length), good));
-            assertEquals(1, r.packets(), "length " + length);
-            assertFalse(r.warnings().isEmpty());
+            assertEquals(2, r.packets(), "length " + length);
+            assertTrue(r.warnings().getFirst().startsWith("damaged data at offsets 84-119 skipped (block_total_length at offset 88: "),
+                    r.warnings().toString());
+            assertTrue(r.warnings().getFirst().endsWith("reading resumed at the block at offset 120"), r.warnings().toString());
         }
+    }
+
+    @Test
+    void pcapngDamagedContentInAnIntactBlockSkipsOnlyThatPacket() throws IOException {
+        byte[] good = epb(0, 4, 4);
+        Read r = read(concat(shb(), idb(65535), good, epb(0, 5, 4), epb(3, 4, 4), good));
+        assertEquals(2, r.packets());
+        assertEquals(List.of("damaged block at offset 104 skipped: captured_packet_length: captured length 5 exceeds the block of 36 bytes",
+                "damaged block at offset 128 skipped: interface_id: packet refers to interface 3 but the section describes 1",
+                "in all: 2 damaged blocks skipped, 0 resynchronisations over 0 damaged bytes"), r.warnings());
+    }
+
+    @Test
+    void pcapngDamagedSectionHeaderSkipsItsSectionAndReadsTheNext() throws IOException {
+        byte[] good = epb(0, 4, 4);
+        byte[] badShb = shb();
+        badShb[8] = 0x77; // byte-order magic
+        // section 1 at 0 (28 + 20 + 36 = 84), damaged section 2 at 84 (28 + 20 + 36), section 3 at 168
+        Read r = read(concat(shb(), idb(65535), good, badShb, idb(65535), good, shb(), idb(65535), good));
+        assertEquals(2, r.packets());
+        assertTrue(r.warnings().getFirst().startsWith("damaged data at offsets 84-167 skipped (byte_order_magic at offset 92: "),
+                r.warnings().toString());
+        assertTrue(r.warnings().getFirst().endsWith("reading resumed at the next section header at offset 168"), r.warnings().toString());
+    }
+
+    @Test
+    void pcapngAMebibyteOfLookAlikeBlocksIsCrossedInBoundedTime() throws IOException {
+        // every 4 bytes could start an EPB of 64 bytes, but no trailer matches: each candidate is checked once
+        ByteBuffer junk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        while (junk.hasRemaining()) {
+            junk.putInt(EPB).putInt(64).putInt(0).putInt(0); // the trailer word of each candidate is a 0
+        }
+        byte[] good = epb(0, 4, 4);
+        Read r = read(concat(shb(), idb(65535), good, withLength(epb(0, 4, 4), 13), junk.array(), good));
+        assertEquals(2, r.packets());
+        assertTrue(r.warnings().getFirst().contains("reading resumed at the block at offset " + (84 + 36 + (1 << 20))), r.warnings().toString());
     }
 
     @Test

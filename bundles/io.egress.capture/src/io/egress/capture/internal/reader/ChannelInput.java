@@ -215,6 +215,27 @@ public final class ChannelInput implements Closeable {
         endOfFile = target >= size;
     }
 
+    /**
+     * The big-endian 32-bit word at a file offset, from the buffer when it holds it, else by a
+     * positional read that leaves the buffer and the channel position alone. For looking ahead
+     * (a block's trailer) without buffering everything in between.
+     *
+     * @throws IOException when the word is not in the file
+     */
+    public int peekInt(long fileOffset) throws IOException {
+        long index = fileOffset - bufferStart;
+        if (index >= 0 && index + 4 <= buffer.limit()) {
+            return buffer.getInt((int) index);
+        }
+        ByteBuffer word = ByteBuffer.allocate(4);
+        while (word.hasRemaining()) {
+            if (channel.read(word, fileOffset + word.position()) < 0) {
+                throw new IOException(file + ": no 4 bytes at offset " + fileOffset);
+            }
+        }
+        return word.getInt(0);
+    }
+
     /** Bytes left in the file after the read position. */
     public long remainingInFile() {
         return size - offset();

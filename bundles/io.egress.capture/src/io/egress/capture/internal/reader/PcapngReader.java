@@ -14,7 +14,12 @@ import java.util.List;
  * headers set the byte order and reset the interface list; interface descriptions give each
  * interface its link type and timestamp resolution; enhanced, simple and obsolete packet blocks
  * carry packets; every other block (name resolution, statistics, custom...) is skipped.
- * Damage before the first packet makes the file unreadable; after it, reading stops with a warning.
+ * Damage before the first packet makes the file unreadable. After it, nothing already read is
+ * lost and damage costs only what it covers: a block whose frame is intact (same total length at
+ * both ends) but whose content is wrong is skipped; when the frame itself is broken, the reader
+ * looks for the next plausible block (a known type, a valid length, the same length at its end)
+ * four bytes at a time and goes on from there; a damaged section header skips to the next valid
+ * one. Each skip is a warning naming the offsets, the field and the problem.
  */
 public final class PcapngReader implements PacketSource {
     /** Section Header Block type; the same in both byte orders, hence also the file magic. */
@@ -27,6 +32,11 @@ public final class PcapngReader implements PacketSource {
     private static final int OPT_END = 0;
     private static final int IF_TSRESOL = 9;
     private static final int IF_TSOFFSET = 14;
+    /** Block types a resynchronisation may land on (pcapng specification, section 11.1). */
+    private static final java.util.Set<Integer> KNOWN_TYPES = java.util.Set.of(IDB, OBSOLETE_PB, SPB, 4, 5, EPB, 9, 0xA, 0xBAD,
+            0x40000BAD);
+    /** Detailed warnings kept per file; the rest are counted in one summary line. */
+    private static final int MAX_DETAILED_WARNINGS = 20;
 
     private final ChannelInput in;
     private final List<String> warnings = new ArrayList<>();
@@ -35,6 +45,10 @@ public final class PcapngReader implements PacketSource {
     private boolean swapped;
     private boolean anyPacket;
     private boolean done;
+    private int damagedBlocks;
+    private int resyncs;
+    private long bytesSkipped;
+    private int warningsLeftOut;
 
     public PcapngReader(ChannelInput in) throws IOException {
         this.in = in;
@@ -64,6 +78,12 @@ public final class PcapngReader implements PacketSource {
                     return cutShort("section header block");
                 }
                 int length = sectionHeader();
+                if (length == SKIP_TO_NEXT_SECTION) {
+                    if (!framingLost(lastProblem.offset, lastProblem.field, lastProblem.problem, true)) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (length < 0) {
                     return false;
                 }
@@ -73,18 +93,33 @@ public final class PcapngReader implements PacketSource {
             type = i32(type);
             long length = i32(b.getInt(p + 4)) & 0xffff_ffffL;
             if (length < 12 || length % 4 != 0 || length > ChannelInput.MAX_RECORD) {
-                return corrupt(in.offset() + 4, "block_total_length", "block of type " + Integer.toUnsignedString(type)
-                        + " has an invalid total length " + length);
+                if (!framingLost(in.offset() + 4, "block_total_length", "block of type " + Integer.toUnsignedString(type)
+                        + " has an invalid total length " + length, false)) {
+                    return false;
+                }
+                continue;
             }
             int len = (int) length;
             if (!in.request(len)) {
-                return cutShort("block of type " + Integer.toUnsignedString(type));
+                String what = "block of type " + Integer.toUnsignedString(type);
+                if (anyPacket && in.remainingInFile() >= 24) {
+                    // damage when a valid block follows, else a file cut short
+                    if (framingLost(in.offset() + 4, "block_total_length", what + " claims " + len
+                            + " bytes, more than the rest of the file", false, cutShortWarning(what))) {
+                        continue;
+                    }
+                    return false;
+                }
+                return cutShort(what);
             }
             b = in.buffer();
             p = b.position();
             if (i32(b.getInt(p + len - 4)) != len) {
-                return corrupt(in.offset() + len - 4, "block_total_length", "trailer " + Integer.toUnsignedString(i32(b.getInt(p + len - 4)))
-                        + " differs from header " + len);
+                if (!framingLost(in.offset() + len - 4, "block_total_length", "trailer "
+                        + Integer.toUnsignedString(i32(b.getInt(p + len - 4))) + " differs from header " + len, false)) {
+                    return false;
+                }
+                continue;
             }
             boolean packet = switch (type) {
                 case IDB -> interfaceDescription(b, p, len);
@@ -105,29 +140,42 @@ public final class PcapngReader implements PacketSource {
         return false;
     }
 
-    /** Reads the SHB at the buffer position (28 bytes available); returns its length, or -1 after a warning. */
+    /** What was wrong with a damaged block: the offset and name of the field. */
+    private record Problem(long offset, String field, String problem) {
+    }
+
+    /** {@link #sectionHeader()} found a damaged section header after some packets: skip to the next valid one. */
+    private static final int SKIP_TO_NEXT_SECTION = -2;
+    private Problem lastProblem;
+
+    /**
+     * Reads the SHB at the buffer position (28 bytes available); returns its length, -1 when the
+     * file ends inside it, or {@link #SKIP_TO_NEXT_SECTION} when it is damaged (after some packets;
+     * before any, the file is unreadable and this throws).
+     */
     private int sectionHeader() throws IOException {
         ByteBuffer b = in.buffer();
         int p = b.position();
         long blockOffset = in.offset();
         int magic = b.getInt(p + 8);
+        boolean wasSwapped = swapped;
         if (magic == BYTE_ORDER_MAGIC) {
             swapped = false;
         } else if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
             swapped = true;
         } else {
-            corrupt(blockOffset + 8, "byte_order_magic", String.format("0x%08x is not 0x1a2b3c4d in either byte order", magic));
-            return -1;
+            return sectionDamaged(new Problem(blockOffset + 8, "byte_order_magic",
+                    String.format("0x%08x is not 0x1a2b3c4d in either byte order", magic)), wasSwapped);
         }
         long length = i32(b.getInt(p + 4)) & 0xffff_ffffL;
         if (length < 28 || length % 4 != 0 || length > ChannelInput.MAX_RECORD) {
-            corrupt(blockOffset + 4, "block_total_length", "section header length " + length + " is invalid");
-            return -1;
+            return sectionDamaged(new Problem(blockOffset + 4, "block_total_length", "section header length " + length + " is invalid"),
+                    wasSwapped);
         }
         int major = u16(b.getShort(p + 12));
         if (major != 1) {
-            corrupt(blockOffset + 12, "major_version", "pcapng major version " + major + " unsupported");
-            return -1;
+            return sectionDamaged(new Problem(blockOffset + 12, "major_version", "pcapng major version " + major + " unsupported"),
+                    wasSwapped);
         }
         int len = (int) length;
         if (!in.request(len)) {
@@ -135,51 +183,137 @@ public final class PcapngReader implements PacketSource {
                 throw new CaptureFormatException(in.file(), blockOffset, "block_total_length",
                         "file ends inside the section header block of " + len + " bytes");
             }
+            if (in.remainingInFile() >= 24) {
+                return sectionDamaged(new Problem(blockOffset + 4, "block_total_length", "section header claims " + len
+                        + " bytes, more than the rest of the file"), wasSwapped);
+            }
             cutShort("section header block");
             return -1;
         }
         b = in.buffer();
         p = b.position();
-        if (!checkOptions(b, p, p + 24, len, "section header") ) {
-            return -1;
+        Problem options = checkOptions(b, p, p + 24, len, "section header");
+        if (options != null) {
+            return sectionDamaged(options, wasSwapped);
         }
         if (i32(b.getInt(p + len - 4)) != len) {
-            corrupt(blockOffset + len - 4, "block_total_length", "section header trailer differs from its header length " + len);
-            return -1;
+            return sectionDamaged(new Problem(blockOffset + len - 4, "block_total_length",
+                    "section header trailer differs from its header length " + len), wasSwapped);
         }
         interfaces.clear();
         return len;
     }
 
-    /** Walks an option list to check that every option fits in its block. */
-    private boolean checkOptions(ByteBuffer b, int blockStart, int from, int blockLength, String block) throws IOException {
+    private int sectionDamaged(Problem problem, boolean previousByteOrder) throws CaptureFormatException {
+        if (!anyPacket) {
+            throw new CaptureFormatException(in.file(), problem.offset, problem.field, problem.problem);
+        }
+        swapped = previousByteOrder;
+        lastProblem = problem;
+        return SKIP_TO_NEXT_SECTION;
+    }
+
+    /**
+     * The frame of the block at the read position is broken (or, with {@code sectionOnly}, its
+     * section header is damaged): before any packet the file is unreadable; after, skip ahead to
+     * the next plausible block (any known type, or only a valid section header). False when none
+     * is left: reading ends with a warning.
+     */
+    private boolean framingLost(long fieldOffset, String field, String problem, boolean sectionOnly) throws IOException {
+        return framingLost(fieldOffset, field, problem, sectionOnly, null);
+    }
+
+    /** As above; {@code ifNoneFound} is the warning when no block follows (null: the damage warning). */
+    private boolean framingLost(long fieldOffset, String field, String problem, boolean sectionOnly, String ifNoneFound)
+            throws IOException {
+        if (!anyPacket) {
+            throw new CaptureFormatException(in.file(), fieldOffset, field, problem);
+        }
+        long from = in.offset();
+        in.skip(4);
+        while (in.request(12)) {
+            if (plausibleBlockHere(sectionOnly)) {
+                resyncs++;
+                bytesSkipped += in.offset() - from;
+                warn("damaged data at offsets " + from + "-" + (in.offset() - 1) + " skipped (" + field + " at offset " + fieldOffset
+                        + ": " + problem + "); reading resumed at the " + (sectionOnly ? "next section header" : "block") + " at offset "
+                        + in.offset());
+                return true;
+            }
+            in.skip(4);
+        }
+        if (ifNoneFound != null) {
+            warnings.add(ifNoneFound);
+        } else {
+            bytesSkipped += size() - from;
+            warn("damaged data from offset " + from + " to the end skipped (" + field + " at offset " + fieldOffset + ": " + problem
+                    + "); no valid " + (sectionOnly ? "section header" : "block") + " after it");
+        }
+        done = true;
+        return false;
+    }
+
+    /** A block of a known type starts here, its length is valid and its trailer repeats it. */
+    private boolean plausibleBlockHere(boolean sectionOnly) throws IOException {
+        ByteBuffer b = in.buffer();
+        int p = b.position();
+        int rawType = b.getInt(p);
+        boolean blockSwapped = swapped;
+        long minimum = 12;
+        if (rawType == SHB_TYPE) {
+            if (!in.request(28)) {
+                return false;
+            }
+            b = in.buffer();
+            p = b.position();
+            int magic = b.getInt(p + 8);
+            if (magic != BYTE_ORDER_MAGIC && magic != Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
+                return false;
+            }
+            blockSwapped = magic != BYTE_ORDER_MAGIC;
+            minimum = 28;
+        } else if (sectionOnly || !KNOWN_TYPES.contains(i32(rawType))) {
+            return false;
+        }
+        int rawLength = b.getInt(p + 4);
+        long length = (blockSwapped ? Integer.reverseBytes(rawLength) : rawLength) & 0xffff_ffffL;
+        if (length < minimum || length % 4 != 0 || length > ChannelInput.MAX_RECORD || length > in.remainingInFile()) {
+            return false;
+        }
+        int rawTrailer = in.peekInt(in.offset() + length - 4);
+        return (blockSwapped ? Integer.reverseBytes(rawTrailer) : rawTrailer) == (int) length;
+    }
+
+    /** Walks an option list to check that every option fits in its block; null when it does. */
+    private Problem checkOptions(ByteBuffer b, int blockStart, int from, int blockLength, String block) {
         int end = blockStart + blockLength - 4;
         int o = from;
         while (o + 4 <= end) {
             int code = u16(b.getShort(o));
             int optLength = u16(b.getShort(o + 2));
             if (code == OPT_END) {
-                return true;
+                return null;
             }
             int padded = (optLength + 3) & ~3;
             if (o + 4 + padded > end) {
-                corrupt(in.offsetOf(o + 2), "option_length", block + " option " + code + ": not enough data to handle option of length " + optLength);
-                return false;
+                return new Problem(in.offsetOf(o + 2), "option_length", block + " option " + code
+                        + ": not enough data to handle option of length " + optLength);
             }
             o += 4 + padded;
         }
-        return true;
+        return null;
     }
 
     private boolean interfaceDescription(ByteBuffer b, int p, int len) throws IOException {
         if (len < 20) {
-            corrupt(in.offsetOf(p + 4), "block_total_length", "interface description block of " + len + " bytes is too short");
-            return false;
+            return damagedInterface(new Problem(in.offsetOf(p + 4), "block_total_length", "interface description block of " + len
+                    + " bytes is too short"));
         }
         int linkType = u16(b.getShort(p + 8));
         int snapLength = i32(b.getInt(p + 12));
-        if (!checkOptions(b, p, p + 16, len, "interface description")) {
-            return false;
+        Problem options = checkOptions(b, p, p + 16, len, "interface description");
+        if (options != null) {
+            return damagedInterface(options);
         }
         int tsresol = 6;
         long tsoffset = 0;
@@ -198,8 +332,8 @@ public final class PcapngReader implements PacketSource {
             o += 4 + ((optLength + 3) & ~3);
         }
         if (!PcapngInterface.supported(tsresol)) {
-            corrupt(in.offsetOf(p), "if_tsresol", "timestamp resolution 0x" + Integer.toHexString(tsresol) + " unsupported");
-            return false;
+            return damagedInterface(new Problem(in.offsetOf(p), "if_tsresol", "timestamp resolution 0x" + Integer.toHexString(tsresol)
+                    + " unsupported"));
         }
         interfaces.add(new PcapngInterface(linkType, snapLength, tsresol, tsoffset));
         declaredLinkTypes.add(linkType);
@@ -267,33 +401,62 @@ public final class PcapngReader implements PacketSource {
         return true;
     }
 
+    /**
+     * An interface description that cannot be used: before any packet the file is unreadable;
+     * after, its place in the list is kept (later interfaces keep their ids) and its packets are
+     * skipped as damaged.
+     */
+    private boolean damagedInterface(Problem problem) throws CaptureFormatException {
+        corrupt(problem.offset, problem.field, problem.problem);
+        interfaces.add(null);
+        return false;
+    }
+
     private PcapngInterface iface(int id, int fieldIndex) throws IOException {
         if (id < 0 || id >= interfaces.size()) {
             corrupt(in.offsetOf(fieldIndex), "interface_id", "packet refers to interface " + Integer.toUnsignedString(id) + " but the section describes "
                     + interfaces.size());
             return null;
         }
-        return interfaces.get(id);
+        PcapngInterface itf = interfaces.get(id);
+        if (itf == null) {
+            corrupt(in.offsetOf(fieldIndex), "interface_id", "packet on interface " + id + ", whose description was damaged");
+        }
+        return itf;
     }
 
-    /** Before any packet the file is unreadable; after, we keep what we have and stop. */
+    /**
+     * A block whose frame is intact but whose content is wrong: before any packet the file is
+     * unreadable; after, the block is skipped with a warning and reading goes on.
+     */
     private boolean corrupt(long offset, String field, String problem) throws CaptureFormatException {
         if (!anyPacket) {
             throw new CaptureFormatException(in.file(), offset, field, problem);
         }
-        warnings.add("corrupt block at offset " + offset + ": " + field + ": " + problem + "; reading stopped");
-        done = true;
+        damagedBlocks++;
+        warn("damaged block at offset " + offset + " skipped: " + field + ": " + problem);
         return false;
+    }
+
+    private void warn(String warning) {
+        if (warnings.size() < MAX_DETAILED_WARNINGS) {
+            warnings.add(warning);
+        } else {
+            warningsLeftOut++;
+        }
     }
 
     private boolean cutShort(String what) {
         done = true;
-        long left = in.remainingInFile();
-        if (left > 0) {
-            warnings.add("file cut short: " + what + " at offset " + in.offset() + " is incomplete (" + left
-                    + " bytes left); the packets before it were read");
+        if (in.remainingInFile() > 0) {
+            warnings.add(cutShortWarning(what));
         }
         return false;
+    }
+
+    private String cutShortWarning(String what) {
+        return "file cut short: " + what + " at offset " + in.offset() + " is incomplete (" + in.remainingInFile()
+                + " bytes left); the packets before it were read";
     }
 
     private int i32(int raw) {
@@ -314,7 +477,14 @@ public final class PcapngReader implements PacketSource {
     public CaptureFormat format() { return CaptureFormat.PCAPNG; }
 
     @Override
-    public List<String> warnings() { return List.copyOf(warnings); }
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        if (damagedBlocks + resyncs > 1 || warningsLeftOut > 0) {
+            all.add("in all: " + damagedBlocks + " damaged blocks skipped, " + resyncs + " resynchronisations over " + bytesSkipped
+                    + " damaged bytes" + (warningsLeftOut > 0 ? " (" + warningsLeftOut + " more warnings not listed)" : ""));
+        }
+        return List.copyOf(all);
+    }
 
     @Override
     public long position() { return in.offset(); }
