@@ -24,7 +24,7 @@ import java.util.Set;
  * @param asn autonomous system
  * @param isp ISP name (ISP database)
  * @param anonymity the Anonymous-IP flags set; present (possibly empty) only when such a database has a record
- * @param network the network of the record that gave the first field, in CIDR notation
+ * @param network the most specific network any record gave, in CIDR notation
  * @param sources field name to the database that answered it
  * @param problems one "GeoIP unavailable" sentence per database that failed for this address
  */
@@ -45,5 +45,10 @@ public record GeoAnswer(String address, AddressClassification classification, Ge
     public static GeoAnswer empty(String address, AddressClassification classification, GeoLookupStatus status, List<String> problems) {
         return new GeoAnswer(address, classification, status, Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), problems);
+    }
+
+    /** Whether any database placed the address (country, subdivision, city or position), not only its network. */
+    public boolean hasLocation() {
+        return country.isPresent() || city.isPresent() || location.isPresent() || !subdivisions.isEmpty();
     }
 }

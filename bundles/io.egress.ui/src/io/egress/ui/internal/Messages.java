@@ -163,6 +163,8 @@ public final class Messages extends NLS {
     public static String ip_class;
     public static String ip_range;
     public static String ip_geoStatus;
+    public static String ip_geoFound;
+    public static String ip_geoNoLocation;
     public static String ip_country;
     public static String ip_registeredCountry;
     public static String ip_subdivisions;

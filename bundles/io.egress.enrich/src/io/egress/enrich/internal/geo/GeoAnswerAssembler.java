@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Merges the records of several databases: per field, the first database (in priority order) that has it wins. */
+/**
+ * Merges the records of several databases: per field, the first database (in priority order) that
+ * has it wins; the network is the most specific one any record gives (an Anonymous-IP database's
+ * "nothing known" record may cover a /4, an ASN record the provider's /16).
+ */
 public final class GeoAnswerAssembler {
     private final String address;
     private final AddressClassification classification;
@@ -50,7 +54,7 @@ public final class GeoAnswerAssembler {
 
     public void add(GeoRecord r, FieldSource source) {
         anyRecord = true;
-        if (network == null && r.network() != null) {
+        if (r.network() != null && (network == null || prefixLength(r.network()) > prefixLength(network))) {
             network = r.network();
             sources.put("network", source);
         }
@@ -85,6 +89,15 @@ public final class GeoAnswerAssembler {
         if (anonymity == null && r.anonymity() != null) {
             anonymity = r.anonymity();
             sources.put("anonymity", source);
+        }
+    }
+
+    private static int prefixLength(String cidr) {
+        int slash = cidr.indexOf('/');
+        try {
+            return slash < 0 ? -1 : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return -1; // not CIDR notation: any real prefix is more specific
         }
     }
 

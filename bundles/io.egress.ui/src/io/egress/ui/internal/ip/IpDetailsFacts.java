@@ -17,6 +17,7 @@ import io.egress.core.net.IpAddresses;
 import io.egress.enrich.details.IpDetails;
 import io.egress.enrich.geo.FieldSource;
 import io.egress.enrich.geo.GeoAnswer;
+import io.egress.enrich.geo.GeoLookupStatus;
 import io.egress.enrich.names.ObservedName;
 import io.egress.enrich.rdap.RdapNetwork;
 import io.egress.enrich.rdap.RdapResult;
@@ -43,7 +44,7 @@ final class IpDetailsFacts {
 
     static List<Fact> location(GeoAnswer g) {
         List<Fact> out = new ArrayList<>();
-        out.add(new Fact(Messages.ip_geoStatus, g.status().name().toLowerCase(java.util.Locale.ROOT)));
+        out.add(new Fact(Messages.ip_geoStatus, geoStatus(g)));
         g.country().ifPresent(c -> out.add(new Fact(Messages.ip_country, c.isoCode() + " " + c.name())));
         g.registeredCountry().ifPresent(c -> out.add(new Fact(Messages.ip_registeredCountry, c.isoCode() + " " + c.name())));
         if (!g.subdivisions().isEmpty()) {
@@ -54,6 +55,15 @@ final class IpDetailsFacts {
                 l.accuracyRadiusKm().isPresent() ? " (\u00b1" + l.accuracyRadiusKm().getAsInt() + " km)" : ""))));
         g.problems().forEach(p -> out.add(new Fact(Messages.ip_problem, p)));
         return out;
+    }
+
+    /** "found" says which fields: an ASN-only answer is no location. */
+    static String geoStatus(GeoAnswer g) {
+        if (g.status() != GeoLookupStatus.FOUND) {
+            return g.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        String fields = String.join(", ", g.sources().keySet());
+        return NLS.bind(g.hasLocation() ? Messages.ip_geoFound : Messages.ip_geoNoLocation, fields);
     }
 
     static List<Fact> network(GeoAnswer g) {
