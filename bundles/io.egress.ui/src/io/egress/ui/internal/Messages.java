@@ -163,6 +163,14 @@ public final class Messages extends NLS {
     public static String ip_class;
     public static String ip_range;
     public static String ip_geoStatus;
+    public static String count_processes_one;
+    public static String count_processes_other;
+    public static String count_connections_one;
+    public static String count_connections_other;
+    public static String count_findings_one;
+    public static String count_findings_other;
+    public static String count_detectors_one;
+    public static String count_detectors_other;
     public static String ip_geoFound;
     public static String ip_geoNoLocation;
     public static String ip_country;

@@ -49,6 +49,9 @@ public final class BacktestCommand implements Command {
 
                 LABELS.tsv has one tab-separated line per known malicious activity:
                   capture-file-name  detector-id|*  address-or-name[,more]  start-epoch-seconds  [key=value;...]
+                The detector id may be short (beaconing for io.egress.detect.beaconing) when
+                only one installed detector ends with it; a label naming no installed detector
+                is listed under problems and not counted.
                 A CAPTURE may be a folder: its .pcap and .pcapng files are read.
 
                 Options:
@@ -90,8 +93,10 @@ public final class BacktestCommand implements Command {
             err.println("egress backtest: " + e.getMessage());
             return FAILURE;
         }
-        DetectorCatalog catalog = only(InstalledDetectors.catalog(), options.value("detector", ""));
-        BacktestResult result = new Backtest(checkpoints).run(catalog, labels, captures);
+        DetectorCatalog installed = InstalledDetectors.catalog();
+        DetectorCatalog catalog = only(installed, options.value("detector", ""));
+        BacktestResult result = new Backtest(checkpoints).run(catalog, installed.detectors().stream().map(d -> d.id()).toList(), labels,
+                captures);
         if (format.equals("json")) {
             BacktestJson.write(result, out);
         } else {

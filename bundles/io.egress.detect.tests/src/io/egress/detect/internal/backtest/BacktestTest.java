@@ -29,7 +29,8 @@ class BacktestTest {
         DetectorCatalog beaconing = new DetectorCatalog(
                 BuiltInDetectors.catalog().detectors().stream().filter(d -> d.id().equals(BeaconingDetector.ID)).toList(), List.of());
 
-        BacktestResult r = new Backtest(1).run(beaconing, Label.read(dir.resolve("labels.tsv")), captures);
+        BacktestResult r = new Backtest(1).run(beaconing, BuiltInDetectors.catalog().detectors().stream().map(d -> d.id()).toList(),
+                Label.read(dir.resolve("labels.tsv")), captures);
 
         DetectorScore s = r.scores().get(0);
         assertEquals(42, s.labels());
@@ -50,5 +51,19 @@ class BacktestTest {
         assertEquals(List.of("45.77.1.2", "c2.example"), l.indicators());
         assertEquals(0.2, l.tag("jitter", 0));
         assertTrue(l.concerns("anything"));
+    }
+
+    @Test
+    void aShortDetectorIdIsResolvedAndAnUnknownOneIsAProblemNotASilentMiss() {
+        List<String> all = BuiltInDetectors.catalog().detectors().stream().map(d -> d.id()).toList();
+        String shortId = BeaconingDetector.ID.substring(BeaconingDetector.ID.lastIndexOf('.') + 1);
+        List<Label> labels = List.of(new Label("a.pcap", shortId, "45.77.1.2", 0, java.util.Map.of()),
+                new Label("a.pcap", "no-such-detector", "45.77.1.2", 0, java.util.Map.of()),
+                new Label("a.pcap", Label.ANY_DETECTOR, "45.77.1.2", 0, java.util.Map.of()));
+        List<String> problems = new ArrayList<>();
+        List<Label> resolved = Backtest.resolveDetectorIds(all, labels, problems);
+        assertEquals(List.of(BeaconingDetector.ID, Label.ANY_DETECTOR), resolved.stream().map(Label::detector).toList());
+        assertEquals(List.of("label for a.pcap (45.77.1.2) names detector 'no-such-detector', which is not installed; not counted"),
+                problems);
     }
 }

@@ -44,10 +44,19 @@ public final class Backtest {
     }
 
     public BacktestResult run(DetectorCatalog catalog, List<Label> labels, List<Path> captures) {
+        return run(catalog, catalog.detectors().stream().map(DetectorDescriptor::id).toList(), labels, captures);
+    }
+
+    /**
+     * As {@link #run(DetectorCatalog, List, List)} when {@code catalog} is a subset of the installed
+     * detectors ({@code installedIds}): labels of the others are not problems, only not run.
+     */
+    public BacktestResult run(DetectorCatalog catalog, List<String> installedIds, List<Label> labelsAsRead, List<Path> captures) {
         Map<String, Tally> tallies = new HashMap<>();
         catalog.detectors().forEach(d -> tallies.put(d.id(), new Tally()));
         List<BacktestResult.LabelOutcome> outcomes = new ArrayList<>();
         List<String> problems = new ArrayList<>(catalog.loadFailures().stream().map(DetectorFailure::toString).toList());
+        List<Label> labels = resolveDetectorIds(installedIds, labelsAsRead, problems);
         long flows = 0;
         long benign = 0;
         int read = 0;
@@ -176,4 +185,28 @@ public final class Backtest {
         final List<Double> times = new ArrayList<>();
     }
 
+
+    /**
+     * Labels name detectors by id; a short id ({@code beaconing} for {@code io.egress.detect.beaconing})
+     * is taken when exactly one installed detector's id ends with it. A label naming no installed
+     * detector is never counted, and says so in the problems instead of silently lowering recall.
+     */
+    static List<Label> resolveDetectorIds(List<String> ids, List<Label> labels, List<String> problems) {
+        List<Label> out = new ArrayList<>();
+        for (Label l : labels) {
+            if (l.detector().equals(Label.ANY_DETECTOR) || ids.contains(l.detector())) {
+                out.add(l);
+                continue;
+            }
+            List<String> candidates = ids.stream().filter(id -> id.endsWith("." + l.detector())).toList();
+            if (candidates.size() == 1) {
+                out.add(new Label(l.capture(), candidates.get(0), l.indicator(), l.startNanos(), l.tags()));
+            } else {
+                problems.add("label for " + l.capture() + " (" + l.indicator() + ") names detector '" + l.detector() + "', which "
+                        + (candidates.isEmpty() ? "is not installed" : "is ambiguous: " + String.join(", ", candidates))
+                        + "; not counted");
+            }
+        }
+        return out;
+    }
 }

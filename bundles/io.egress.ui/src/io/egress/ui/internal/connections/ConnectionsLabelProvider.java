@@ -17,6 +17,7 @@ import io.egress.core.connections.ConnectionColumn;
 import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ProcessGroup;
 import io.egress.core.net.AddressClass;
+import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 
 /**
@@ -68,7 +69,8 @@ final class ConnectionsLabelProvider extends LabelProvider implements ITableLabe
             case PROCESS -> g.label();
             case PID -> g.process().map(p -> Long.toString(p.pid())).orElse("");
             case USER -> g.process().map(p -> p.user()).orElse(g.uid() >= 0 ? Integer.toString(g.uid()) : "");
-            case REMOTE -> NLS.bind(Messages.group_connections, g.openCount());
+            case REMOTE -> NLS.bind(Messages.group_connections,
+                    Counted.of(g.openCount(), Messages.count_connections_one, Messages.count_connections_other));
             case REMOTE_CLASS -> publicCount(g);
             default -> "";
         };

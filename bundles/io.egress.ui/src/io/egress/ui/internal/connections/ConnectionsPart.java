@@ -52,6 +52,7 @@ import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ConnectionsTracker;
 import io.egress.core.connections.ConnectionsView;
 import io.egress.core.connections.ProcessGroup;
+import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
@@ -515,7 +516,9 @@ public final class ConnectionsPart {
         long rows = groups.stream().mapToLong(g -> g.rows().size()).sum();
         var snap = shown.snapshot();
         StringBuilder sb = new StringBuilder(NLS.bind(Messages.status_summary,
-                new Object[] {groups.size(), rows, snap.elapsed().toMillis(), snap.source()}));
+                new Object[] {Counted.of(groups.size(), Messages.count_processes_one, Messages.count_processes_other),
+                    Counted.of(rows, Messages.count_connections_one, Messages.count_connections_other), snap.elapsed().toMillis(),
+                    snap.source()}));
         long notVisible = ProcessGroup.ownersNotVisible(groups); // TIME_WAIT and the like have no owner to see
         if (notVisible > 0) {
             sb.append(NLS.bind(Messages.status_unowned, notVisible));

@@ -37,6 +37,7 @@ import io.egress.detect.DetectorFailure;
 import io.egress.detect.Finding;
 import io.egress.detect.Severity;
 import io.egress.detect.SubScore;
+import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
@@ -148,8 +149,9 @@ public final class FindingsPart {
         }
         shownCapture = capture.get();
         DetectionReport r = report.get();
-        StringBuilder sb = new StringBuilder(NLS.bind(Messages.findings_summary, new Object[] {r.findings().size(),
-                shownCapture.file().getFileName(), r.durations().size()}));
+        StringBuilder sb = new StringBuilder(NLS.bind(Messages.findings_summary, new Object[] {
+            Counted.of(r.findings().size(), Messages.count_findings_one, Messages.count_findings_other),
+            shownCapture.file().getFileName(), Counted.of(r.durations().size(), Messages.count_detectors_one, Messages.count_detectors_other)}));
         for (DetectorFailure f : r.failures()) {
             sb.append('\n').append(NLS.bind(Messages.findings_detectorFailed, f.toString()));
         }
