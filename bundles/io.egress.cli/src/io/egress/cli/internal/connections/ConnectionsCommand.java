@@ -94,8 +94,7 @@ public final class ConnectionsCommand implements Command {
 
     private static void csv(List<ProcessGroup> groups, PrintStream out) {
         CsvWriter w = new CsvWriter(out);
-        w.row("protocol", "family", "localAddress", "localPort", "remoteAddress", "remotePort", "state", "remoteClass",
-                "pid", "processName", "exe", "cmdline", "user", "uid", "inode", "attributionMethod");
+        w.row(ConnectionsJson.FLAT_HEADER.toArray());
         for (ProcessGroup g : groups) {
             for (ConnectionRow r : g.rows()) {
                 List<Object> f = ConnectionsJson.flatFields(g, r);

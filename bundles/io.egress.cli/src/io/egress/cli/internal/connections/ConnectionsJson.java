@@ -83,8 +83,18 @@ final class ConnectionsJson {
         w.endObject();
     }
 
+    /** The CSV header: the JSON fields flattened, in the same order ({@code process.uid} is {@code processUid}). */
+    static final List<String> FLAT_HEADER = List.of("protocol", "family", "localAddress", "localPort", "remoteAddress", "remotePort",
+            "state", "remoteClass", "remoteRange", "pid", "processName", "exe", "cmdline", "user", "processUid", "parentPid",
+            "startTime", "executable", "uid", "inode", "mappedFromIpv6", "attributionMethod", "attributionConfidence",
+            "attributionNote");
+
+    /** One CSV row, matching {@link #FLAT_HEADER}; an unknown value is an empty cell. */
     static List<Object> flatFields(ProcessGroup g, ConnectionRow r) {
         SocketEntry s = r.connection().socket();
+        AddressClassification cls = AddressClassifier.classify(r.judgedAddress());
+        java.util.Optional<ProcessInfo> p = g.process();
+        Attribution a = r.connection().attribution();
         List<Object> f = new ArrayList<>();
         f.add(s.protocol().id());
         f.add(s.family().id());
@@ -93,15 +103,24 @@ final class ConnectionsJson {
         f.add(IpAddresses.format(s.remoteAddress()));
         f.add(s.remotePort());
         f.add(s.state().id());
-        f.add(r.remoteClass().id());
+        f.add(cls.addressClass().id());
+        f.add(cls.rangeName() == null ? "" : cls.rangeName());
         f.add(s.ownerPid().isPresent() ? s.ownerPid().getAsLong() : "");
-        f.add(g.process().map(ProcessInfo::name).orElse(""));
-        f.add(g.process().map(ProcessInfo::exePath).orElse(""));
-        f.add(g.process().map(ProcessInfo::commandLine).orElse(""));
-        f.add(g.process().map(ProcessInfo::user).orElse(""));
+        f.add(p.map(ProcessInfo::name).orElse(""));
+        f.add(p.map(ProcessInfo::exePath).orElse(""));
+        f.add(p.map(ProcessInfo::commandLine).orElse(""));
+        f.add(p.map(ProcessInfo::user).orElse(""));
+        f.add(p.filter(x -> x.uid() != ProcessInfo.UNKNOWN).map(x -> (Object) x.uid()).orElse(""));
+        f.add(p.filter(x -> x.parentPid() != ProcessInfo.UNKNOWN).map(x -> (Object) x.parentPid()).orElse(""));
+        f.add(p.filter(x -> x.startTimeMillis() != ProcessInfo.UNKNOWN).map(x -> (Object) java.time.Instant.ofEpochMilli(x.startTimeMillis()).toString())
+                .orElse(""));
+        f.add(p.map(x -> x.executable().id()).orElse(""));
         f.add(s.uid());
         f.add(s.inodeText());
-        f.add(r.connection().attribution().method().id());
+        f.add(s.mappedFromIpv6());
+        f.add(a.method().id());
+        f.add(a.confidence().id());
+        f.add(a.note());
         return f;
     }
 }
