@@ -8,17 +8,21 @@ import io.egress.core.flow.FlowKey;
 import io.egress.core.flow.FlowName;
 import io.egress.core.flow.IpProtocols;
 import io.egress.core.net.AddressClassifier;
+import io.egress.core.net.AddressFacts;
 import io.egress.core.net.IpAddresses;
 
 /**
- * The columns of the Conversations view (Wireshark's, plus names, Community ID and the class of the
- * responder's address), with the text and sort order of each so that any front end agrees.
+ * The columns of the Conversations view (Wireshark's, plus names, Community ID and the class,
+ * country and network of the responder's address), with the text and sort order of each so that
+ * any front end agrees.
  */
 public enum ConversationColumn {
     PROTOCOL("Proto"),
     SOURCE("Initiator"),
     DESTINATION("Responder"),
     DESTINATION_CLASS("Responder class"),
+    DESTINATION_COUNTRY("Country"),
+    DESTINATION_NETWORK("Network"),
     VLAN("VLAN"),
     PACKETS_OUT("Packets \u2192"),
     PACKETS_IN("Packets \u2190"),
@@ -40,13 +44,23 @@ public enum ConversationColumn {
         return header;
     }
 
-    /** Cell text; {@code captureStartNanos} makes START relative to the capture's first packet. */
+    /** Cell text without enrichment (country and network empty). */
     public String text(Flow f, long captureStartNanos) {
+        return text(f, captureStartNanos, AddressFacts.NONE);
+    }
+
+    /**
+     * Cell text; {@code captureStartNanos} makes START relative to the capture's first packet,
+     * {@code facts} gives the responder's country and network.
+     */
+    public String text(Flow f, long captureStartNanos, AddressFacts facts) {
         return switch (this) {
             case PROTOCOL -> IpProtocols.name(f.protocol()) + (f.key().isIpv6() ? "6" : "");
             case SOURCE -> endpoint(f.initiator(), f.initiatorPort(), f.protocol());
             case DESTINATION -> endpoint(f.responder(), f.responderPort(), f.protocol());
             case DESTINATION_CLASS -> AddressClassifier.classOf(IpAddresses.toInet(f.responder())).id();
+            case DESTINATION_COUNTRY -> facts.country(f.responder());
+            case DESTINATION_NETWORK -> facts.network(f.responder());
             case VLAN -> vlan(f.key());
             case PACKETS_OUT -> Long.toString(f.forward().packets());
             case PACKETS_IN -> Long.toString(f.reverse().packets());
@@ -60,8 +74,13 @@ public enum ConversationColumn {
         };
     }
 
-    /** Sort order: numbers numerically, endpoints by address bytes then port. */
+    /** Sort order without enrichment. */
     public Comparator<Flow> order() {
+        return order(AddressFacts.NONE);
+    }
+
+    /** Sort order: numbers numerically, endpoints by address bytes then port, text columns by their text. */
+    public Comparator<Flow> order(AddressFacts facts) {
         return switch (this) {
             case SOURCE -> Comparator.<Flow, byte[]>comparing(Flow::initiator, ConversationColumn::compareBytes).thenComparingInt(Flow::initiatorPort);
             case DESTINATION -> Comparator.<Flow, byte[]>comparing(Flow::responder, ConversationColumn::compareBytes).thenComparingInt(Flow::responderPort);
@@ -71,7 +90,7 @@ public enum ConversationColumn {
             case BYTES_IN -> Comparator.comparingLong(f -> f.reverse().bytes());
             case START -> Comparator.comparingLong(Flow::firstNanos);
             case DURATION -> Comparator.comparingLong(Flow::durationNanos);
-            default -> Comparator.comparing(f -> text(f, 0), String.CASE_INSENSITIVE_ORDER);
+            default -> Comparator.comparing(f -> text(f, 0, facts), String.CASE_INSENSITIVE_ORDER);
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.egress.core.flow.Flow;
+import io.egress.core.net.AddressFacts;
 import io.egress.core.progress.Progress;
 
 /**
@@ -58,6 +59,12 @@ public record ConversationIndex(int[] rows) {
      */
     public static ConversationIndex build(List<Flow> flows, long captureStartNanos, String filter, long fromNanos, long toNanos,
             ConversationColumn sortBy, boolean descending, Progress progress) {
+        return build(flows, captureStartNanos, filter, fromNanos, toNanos, sortBy, descending, AddressFacts.NONE, progress);
+    }
+
+    /** As above, with the responders' country and network for filtering and sorting by them. */
+    public static ConversationIndex build(List<Flow> flows, long captureStartNanos, String filter, long fromNanos, long toNanos,
+            ConversationColumn sortBy, boolean descending, AddressFacts facts, Progress progress) {
         String needle = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
         int n = flows.size();
         int[] kept = new int[n];
@@ -70,7 +77,7 @@ public record ConversationIndex(int[] rows) {
                 }
             }
             Flow f = flows.get(i);
-            if (f.lastNanos() >= fromNanos && f.firstNanos() <= toNanos && (needle.isEmpty() || matches(f, captureStartNanos, needle))) {
+            if (f.lastNanos() >= fromNanos && f.firstNanos() <= toNanos && (needle.isEmpty() || matches(f, captureStartNanos, needle, facts))) {
                 kept[count++] = i;
             }
         }
@@ -86,7 +93,7 @@ public record ConversationIndex(int[] rows) {
             }
             Integer[] positions = new Integer[count];
             Arrays.setAll(positions, i -> i);
-            Comparator<Flow> order = sortBy.order();
+            Comparator<Flow> order = sortBy.order(facts);
             Comparator<Integer> byFlow = (a, b) -> order.compare(cache[a], cache[b]);
             Arrays.sort(positions, descending ? byFlow.reversed() : byFlow);
             Integer[] sorted = new Integer[count];
@@ -103,9 +110,9 @@ public record ConversationIndex(int[] rows) {
         return new ConversationIndex(rows);
     }
 
-    private static boolean matches(Flow f, long start, String needle) {
+    private static boolean matches(Flow f, long start, String needle, AddressFacts facts) {
         for (ConversationColumn c : ConversationColumn.values()) {
-            if (c.text(f, start).toLowerCase(Locale.ROOT).contains(needle)) {
+            if (c.text(f, start, facts).toLowerCase(Locale.ROOT).contains(needle)) {
                 return true;
             }
         }

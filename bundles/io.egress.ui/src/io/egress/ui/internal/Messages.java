@@ -116,6 +116,9 @@ public final class Messages extends NLS {
     public static String conv_source;
     public static String conv_destination;
     public static String conv_destinationClass;
+    public static String conv_destinationCountry;
+    public static String conv_destinationNetwork;
+    public static String conversations_factsJob;
     public static String conv_vlan;
     public static String conv_packetsOut;
     public static String conv_packetsIn;

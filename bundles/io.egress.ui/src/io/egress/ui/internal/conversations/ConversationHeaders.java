@@ -14,6 +14,8 @@ final class ConversationHeaders {
             case SOURCE -> Messages.conv_source;
             case DESTINATION -> Messages.conv_destination;
             case DESTINATION_CLASS -> Messages.conv_destinationClass;
+            case DESTINATION_COUNTRY -> Messages.conv_destinationCountry;
+            case DESTINATION_NETWORK -> Messages.conv_destinationNetwork;
             case VLAN -> Messages.conv_vlan;
             case PACKETS_OUT -> Messages.conv_packetsOut;
             case PACKETS_IN -> Messages.conv_packetsIn;
@@ -31,6 +33,8 @@ final class ConversationHeaders {
         return switch (c) {
             case SOURCE, DESTINATION -> 210;
             case NAMES -> 220;
+            case DESTINATION_NETWORK -> 180;
+            case DESTINATION_COUNTRY -> 60;
             case COMMUNITY_ID -> 250;
             case DESTINATION_CLASS, STATE, START, DURATION -> 100;
             default -> 75;

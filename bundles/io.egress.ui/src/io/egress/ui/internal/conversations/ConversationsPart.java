@@ -24,6 +24,9 @@ import org.eclipse.swt.widgets.Text;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.conversations.ConversationColumn;
+import io.egress.core.net.AddressFacts;
+import io.egress.enrich.geo.GeoAddressFacts;
+import io.egress.enrich.geo.GeoIpService;
 import io.egress.core.conversations.ConversationIndex;
 import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
@@ -65,6 +68,9 @@ public final class ConversationsPart {
     private ConversationColumn sortColumn;
     private boolean descending;
     private IndexJob indexJob;
+    /** Country and network of the shown capture's responders, once looked up (off the UI thread). */
+    private AddressFacts facts = AddressFacts.NONE;
+    private FactsJob factsJob;
     /** The flow to keep selected when the index is rebuilt (sorting, filtering, a restored workspace). */
     private FlowSelection wanted;
 
@@ -150,6 +156,7 @@ public final class ConversationsPart {
             return;
         }
         shown = current.get();
+        lookUpFacts(shown);
         if (!range.isAll() && !overlapsCapture(range, shown)) {
             // a range chosen on another capture's timeline would hide every flow of this one
             range = TimeRange.ALL;
@@ -182,7 +189,7 @@ public final class ConversationsPart {
         if (indexJob != null) {
             indexJob.cancel();
         }
-        indexJob = new IndexJob(shown, filter.getText(), range, sortColumn, descending);
+        indexJob = new IndexJob(shown, filter.getText(), range, sortColumn, descending, facts);
         indexJob.schedule();
     }
 
@@ -193,6 +200,7 @@ public final class ConversationsPart {
         index = newIndex;
         indexed = analysis;
         long start = startNanos(analysis);
+        AddressFacts shownFacts = facts;
         ConversationColumn[] cols = ConversationColumn.values();
         table.setRows(new WindowedTable.Rows() {
             @Override
@@ -202,7 +210,7 @@ public final class ConversationsPart {
 
             @Override
             public String text(int row, int column) {
-                return cols[column].text(analysis.flows().get(newIndex.flowAt(row)), start);
+                return cols[column].text(analysis.flows().get(newIndex.flowAt(row)), start, shownFacts);
             }
         });
         details.setText(NLS.bind(Messages.conversations_shown, newIndex.size(), analysis.flows().size()));
@@ -228,7 +236,7 @@ public final class ConversationsPart {
             return;
         }
         Flow f = indexed.flows().get(index.flowAt(row));
-        details.setText(FlowDetails.describe(f, startNanos(indexed)));
+        details.setText(FlowDetails.describe(f, startNanos(indexed), facts));
     }
 
     private static long startNanos(CaptureAnalysis a) {
@@ -279,6 +287,74 @@ public final class ConversationsPart {
         if (indexJob != null) {
             indexJob.cancel();
         }
+        if (factsJob != null) {
+            factsJob.cancel();
+        }
+    }
+
+    /** Starts looking up the responders' countries and networks; when done the table shows them. */
+    private void lookUpFacts(CaptureAnalysis analysis) {
+        facts = AddressFacts.NONE;
+        if (factsJob != null) {
+            factsJob.cancel();
+        }
+        GeoIpService geo = context.get(GeoIpService.class);
+        if (geo == null) {
+            return;
+        }
+        factsJob = new FactsJob(analysis, geo);
+        factsJob.schedule();
+    }
+
+    private void factsReady(CaptureAnalysis analysis, AddressFacts found) {
+        if (table.table().isDisposed() || analysis != shown) {
+            return;
+        }
+        facts = found;
+        boolean needsIndex = sortColumn == ConversationColumn.DESTINATION_COUNTRY || sortColumn == ConversationColumn.DESTINATION_NETWORK
+                || !filter.getText().isBlank();
+        if (needsIndex) {
+            reindex();
+        } else if (indexed == analysis) {
+            apply(analysis, index); // same rows, now with the new columns filled
+        }
+    }
+
+    /** Looks up each distinct responder once in the GeoIP databases. */
+    private final class FactsJob extends Job {
+        private final CaptureAnalysis analysis;
+        private final GeoIpService geo;
+
+        FactsJob(CaptureAnalysis analysis, GeoIpService geo) {
+            super(Messages.conversations_factsJob);
+            this.analysis = analysis;
+            this.geo = geo;
+            setSystem(true);
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            java.util.Set<String> responders = new java.util.LinkedHashSet<>();
+            for (Flow f : analysis.flows()) {
+                responders.add(io.egress.core.net.IpAddresses.format(f.responder()));
+            }
+            GeoAddressFacts found = GeoAddressFacts.lookUp(geo, responders, new Progress() {
+                @Override
+                public void worked(long done, long total) {
+                    // a system job: nobody watches its progress
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return monitor.isCanceled();
+                }
+            });
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            table.table().getDisplay().asyncExec(() -> factsReady(analysis, found));
+            return Status.OK_STATUS;
+        }
     }
 
     /** Filters and sorts off the UI thread, then hands the index to the UI. */
@@ -288,14 +364,17 @@ public final class ConversationsPart {
         private final TimeRange timeRange;
         private final ConversationColumn column;
         private final boolean desc;
+        private final AddressFacts jobFacts;
 
-        IndexJob(CaptureAnalysis analysis, String text, TimeRange timeRange, ConversationColumn column, boolean desc) {
+        IndexJob(CaptureAnalysis analysis, String text, TimeRange timeRange, ConversationColumn column, boolean desc,
+                AddressFacts jobFacts) {
             super(Messages.conversations_indexJob);
             this.analysis = analysis;
             this.text = text;
             this.timeRange = timeRange;
             this.column = column;
             this.desc = desc;
+            this.jobFacts = jobFacts;
             setUser(analysis.flows().size() > 200_000);
         }
 
@@ -303,7 +382,7 @@ public final class ConversationsPart {
         protected IStatus run(IProgressMonitor monitor) {
             monitor.beginTask(getName(), 1000);
             ConversationIndex built = ConversationIndex.build(analysis.flows(), startNanos(analysis), text, timeRange.startNanos(), timeRange.endNanos(), column, desc,
-                    new Progress() {
+                    jobFacts, new Progress() {
                         private int reported;
 
                         @Override

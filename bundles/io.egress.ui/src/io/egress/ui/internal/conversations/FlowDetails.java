@@ -5,6 +5,7 @@ import io.egress.core.flow.Flow;
 import io.egress.core.flow.FlowName;
 import io.egress.core.net.AddressClassification;
 import io.egress.core.net.AddressClassifier;
+import io.egress.core.net.AddressFacts;
 import io.egress.core.net.IpAddresses;
 
 /** Text of the details pane for one flow: every column plus names with where each came from. */
@@ -12,13 +13,13 @@ final class FlowDetails {
     private FlowDetails() {
     }
 
-    static String describe(Flow f, long captureStart) {
+    static String describe(Flow f, long captureStart, AddressFacts facts) {
         StringBuilder sb = new StringBuilder();
         for (ConversationColumn c : ConversationColumn.values()) {
             if (c == ConversationColumn.NAMES) {
                 continue;
             }
-            sb.append(ConversationHeaders.header(c)).append(": ").append(c.text(f, captureStart)).append('\n');
+            sb.append(ConversationHeaders.header(c)).append(": ").append(c.text(f, captureStart, facts)).append('\n');
         }
         AddressClassification cls = AddressClassifier.classify(IpAddresses.toInet(f.responder()));
         sb.append(cls.addressClass().meaning());
