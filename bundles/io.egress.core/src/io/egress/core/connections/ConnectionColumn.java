@@ -3,6 +3,7 @@ package io.egress.core.connections;
 import java.util.Comparator;
 
 import io.egress.core.net.AddressClassifier;
+import io.egress.core.net.AddressFacts;
 import io.egress.core.net.IpAddresses;
 import io.egress.core.socket.SocketEntry;
 
@@ -18,6 +19,8 @@ public enum ConnectionColumn {
     LOCAL("Local address"),
     REMOTE("Remote address"),
     REMOTE_CLASS("Remote class"),
+    REMOTE_COUNTRY("Country"),
+    REMOTE_NETWORK("Network"),
     STATE("State");
 
     private static final ProcessGroup NO_GROUP = new ProcessGroup("", java.util.Optional.empty(), -1, java.util.List.of());
@@ -33,7 +36,13 @@ public enum ConnectionColumn {
         return header;
     }
 
+    /** Cell text without enrichment (country and network empty). */
     public String text(ProcessGroup group, ConnectionRow row) {
+        return text(group, row, AddressFacts.NONE);
+    }
+
+    /** Cell text; {@code facts} gives the remote address's country and network (none for listeners). */
+    public String text(ProcessGroup group, ConnectionRow row, AddressFacts facts) {
         SocketEntry s = row.connection().socket();
         return switch (this) {
             case PROCESS -> group.label();
@@ -43,12 +52,19 @@ public enum ConnectionColumn {
             case LOCAL -> IpAddresses.formatEndpoint(s.localAddress().getAddress(), s.localPort());
             case REMOTE -> s.hasRemote() ? IpAddresses.formatEndpoint(s.remoteAddress().getAddress(), s.remotePort()) : "*";
             case REMOTE_CLASS -> row.remoteClass().id();
+            case REMOTE_COUNTRY -> s.hasRemote() ? facts.country(s.remoteAddress().getAddress()) : "";
+            case REMOTE_NETWORK -> s.hasRemote() ? facts.network(s.remoteAddress().getAddress()) : "";
             case STATE -> row.isClosed() ? "CLOSED" : s.state().id();
         };
     }
 
-    /** Sort order for rows: numbers numerically, addresses by bytes then port. */
+    /** Sort order for rows without enrichment. */
     public Comparator<ConnectionRow> rowOrder() {
+        return rowOrder(AddressFacts.NONE);
+    }
+
+    /** Sort order for rows: numbers numerically, addresses by bytes then port, text by text. */
+    public Comparator<ConnectionRow> rowOrder(AddressFacts facts) {
         return switch (this) {
             case PID -> Comparator.comparingLong(r -> r.connection().socket().ownerPid().orElse(-1));
             case LOCAL -> Comparator.<ConnectionRow, byte[]>comparing(r -> r.connection().socket().localAddress().getAddress(), ConnectionColumn::compareBytes)
@@ -56,7 +72,8 @@ public enum ConnectionColumn {
             case REMOTE -> Comparator.<ConnectionRow, byte[]>comparing(r -> r.connection().socket().remoteAddress().getAddress(), ConnectionColumn::compareBytes)
                     .thenComparingInt(r -> r.connection().socket().remotePort());
             case REMOTE_CLASS -> Comparator.comparing(ConnectionRow::remoteClass);
-            case PROTOCOL, STATE -> Comparator.comparing(r -> text(NO_GROUP, r), String.CASE_INSENSITIVE_ORDER);
+            case PROTOCOL, STATE, REMOTE_COUNTRY, REMOTE_NETWORK -> Comparator.comparing(r -> text(NO_GROUP, r, facts),
+                    String.CASE_INSENSITIVE_ORDER);
             // rows of one group share process and user: order them by where they go
             case PROCESS, USER -> REMOTE.rowOrder();
         };

@@ -25,4 +25,26 @@ class GeoAddressFactsTest {
             assertEquals(2, facts.known());
         }
     }
+
+    @Test
+    void theCacheOnlyReadsAfterLearningAndForgetsWhenTheServiceChanges() {
+        List<java.nio.file.Path> dbs = List.of(SharedData.geoip().resolve("GeoIP2-City-Test.mmdb"),
+                SharedData.geoip().resolve("GeoLite2-ASN-Test.mmdb"));
+        try (GeoIpService first = GeoIpService.open(GeoIpConfig.onlyFiles(dbs));
+                GeoIpService second = GeoIpService.open(GeoIpConfig.onlyFiles(dbs.subList(1, 2)))) {
+            GeoIpService[] current = {first};
+            GeoFactsCache cache = new GeoFactsCache(() -> current[0]);
+            byte[] gb = IpAddresses.parseLiteral("2.2.3.0");
+            byte[] google = IpAddresses.parseLiteral("1.0.0.0");
+            assertEquals("", cache.country(gb)); // never looks up on a read
+            assertEquals(true, cache.learn(List.of(gb, google, IpAddresses.parseLiteral("10.0.0.1"))));
+            assertEquals("GB", cache.country(gb));
+            assertEquals("AS15169 Google Inc.", cache.network(google));
+            assertEquals(false, cache.learn(List.of(gb))); // known already
+            current[0] = second; // the analyst changed the databases: only the ASN one is left
+            cache.learn(List.of(gb, google));
+            assertEquals("", cache.country(gb));
+            assertEquals("AS15169 Google Inc.", cache.network(google));
+        }
+    }
 }

@@ -30,15 +30,20 @@ public final class GeoAddressFacts implements AddressFacts {
             if (progress.isCanceled()) {
                 break;
             }
-            GeoAnswer g = geo.lookup(a);
-            String country = g.country().map(GeoCountry::isoCode).orElse("");
-            String network = g.asn().map(n -> ("AS" + n.number() + " " + n.organization()).strip()).or(() -> g.isp()).orElse("");
-            if (!country.isEmpty() || !network.isEmpty()) {
-                out.put(a, new Facts(country, network));
+            String[] f = factsOf(geo.lookup(a));
+            if (!f[0].isEmpty() || !f[1].isEmpty()) {
+                out.put(a, new Facts(f[0], f[1]));
             }
             progress.worked(++done, addresses.size());
         }
         return new GeoAddressFacts(Map.copyOf(out));
+    }
+
+    /** {country ISO code, network} of one answer, "" where unknown. */
+    static String[] factsOf(GeoAnswer g) {
+        String country = g.country().map(GeoCountry::isoCode).orElse("");
+        String network = g.asn().map(n -> ("AS" + n.number() + " " + n.organization()).strip()).or(() -> g.isp()).orElse("");
+        return new String[] {country, network};
     }
 
     /** Addresses with a country or a network. */

@@ -58,6 +58,8 @@ public final class Messages extends NLS {
     public static String column_local;
     public static String column_remote;
     public static String column_remoteClass;
+    public static String column_country;
+    public static String column_network;
     public static String column_state;
     public static String filter_hint;
     public static String toggle_hideLoopback;

@@ -20,6 +20,10 @@ import io.egress.core.connections.ConnectionsTracker;
 import io.egress.core.connections.ConnectionsView;
 import io.egress.core.connections.ProcessGroup;
 import io.egress.core.json.CsvWriter;
+import io.egress.core.net.AddressFacts;
+import io.egress.enrich.geo.GeoAddressFacts;
+import io.egress.enrich.geo.GeoIpConfig;
+import io.egress.enrich.geo.GeoIpService;
 import io.egress.core.json.JsonWriter;
 import io.egress.core.socket.SocketSnapshot;
 
@@ -83,10 +87,11 @@ public final class ConnectionsCommand implements Command {
     }
 
     private static void table(List<ProcessGroup> groups, PrintStream out) {
+        AddressFacts facts = remoteFacts(groups);
         TextTable t = new TextTable(Arrays.stream(ConnectionColumn.values()).map(ConnectionColumn::header).toList());
         for (ProcessGroup g : groups) {
             for (ConnectionRow r : g.rows()) {
-                t.add(Arrays.stream(ConnectionColumn.values()).map(c -> c.text(g, r)).toList());
+                t.add(Arrays.stream(ConnectionColumn.values()).map(c -> c.text(g, r, facts)).toList());
             }
         }
         t.print(out);
@@ -100,6 +105,31 @@ public final class ConnectionsCommand implements Command {
                 List<Object> f = ConnectionsJson.flatFields(g, r);
                 w.row(f);
             }
+        }
+    }
+
+    /**
+     * Country and network of the remote addresses, from the GeoIP databases in the standard
+     * geoipupdate folders and {@code egress.geoip.dirs} (the launcher's EGRESS_GEOIP_DIR); empty
+     * columns when there are none.
+     */
+    private static AddressFacts remoteFacts(List<ProcessGroup> groups) {
+        List<java.nio.file.Path> dirs = new java.util.ArrayList<>();
+        for (String d : System.getProperty("egress.geoip.dirs", "").split(java.io.File.pathSeparator)) {
+            if (!d.isBlank()) {
+                dirs.add(java.nio.file.Path.of(d));
+            }
+        }
+        Set<String> remotes = new java.util.LinkedHashSet<>();
+        for (ProcessGroup g : groups) {
+            for (ConnectionRow r : g.rows()) {
+                if (r.connection().socket().hasRemote()) {
+                    remotes.add(io.egress.core.net.IpAddresses.format(r.connection().socket().remoteAddress()));
+                }
+            }
+        }
+        try (GeoIpService geo = GeoIpService.open(GeoIpConfig.withStandardFolders(dirs))) {
+            return GeoAddressFacts.lookUp(geo, remotes, io.egress.core.progress.Progress.NONE);
         }
     }
 

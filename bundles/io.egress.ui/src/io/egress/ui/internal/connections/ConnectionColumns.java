@@ -17,6 +17,8 @@ final class ConnectionColumns {
             case LOCAL -> Messages.column_local;
             case REMOTE -> Messages.column_remote;
             case REMOTE_CLASS -> Messages.column_remoteClass;
+            case REMOTE_COUNTRY -> Messages.column_country;
+            case REMOTE_NETWORK -> Messages.column_network;
             case STATE -> Messages.column_state;
         };
     }
@@ -29,6 +31,8 @@ final class ConnectionColumns {
             case PROTOCOL -> 60;
             case LOCAL, REMOTE -> 230;
             case REMOTE_CLASS -> 100;
+            case REMOTE_COUNTRY -> 60;
+            case REMOTE_NETWORK -> 180;
             case STATE -> 110;
         };
     }

@@ -6,11 +6,17 @@ import org.eclipse.jface.viewers.ViewerComparator;
 import io.egress.core.connections.ConnectionColumn;
 import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ProcessGroup;
+import io.egress.core.net.AddressFacts;
 
 /** Sorts groups and their rows by the clicked column, in the core's order for that column. */
 final class ConnectionsComparator extends ViewerComparator {
     private ConnectionColumn column = ConnectionColumn.PROCESS;
     private boolean descending;
+    private final AddressFacts facts;
+
+    ConnectionsComparator(AddressFacts facts) {
+        this.facts = facts;
+    }
 
     /** Clicking the same column again reverses the order. */
     void sortBy(ConnectionColumn newColumn) {
@@ -38,7 +44,7 @@ final class ConnectionsComparator extends ViewerComparator {
                 c = ga.id().compareTo(gb.id());
             }
         } else if (a instanceof ConnectionRow ra && b instanceof ConnectionRow rb) {
-            c = column.rowOrder().compare(ra, rb);
+            c = column.rowOrder(facts).compare(ra, rb);
         } else {
             c = 0;
         }

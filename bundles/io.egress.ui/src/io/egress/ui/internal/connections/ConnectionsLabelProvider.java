@@ -17,6 +17,7 @@ import io.egress.core.connections.ConnectionColumn;
 import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ProcessGroup;
 import io.egress.core.net.AddressClass;
+import io.egress.core.net.AddressFacts;
 import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 
@@ -35,10 +36,12 @@ final class ConnectionsLabelProvider extends LabelProvider implements ITableLabe
     private final Duration highlightNew;
     private final Duration keepClosed;
     private final Display display;
+    private final AddressFacts facts;
 
     ConnectionsLabelProvider(Display display, ConnectionsContentProvider content, Supplier<Instant> now,
-            Duration highlightNew, Duration keepClosed) {
+            Duration highlightNew, Duration keepClosed, AddressFacts facts) {
         this.display = display;
+        this.facts = facts;
         this.content = content;
         this.now = now;
         this.highlightNew = highlightNew;
@@ -61,7 +64,7 @@ final class ConnectionsLabelProvider extends LabelProvider implements ITableLabe
         if (column == ConnectionColumn.PROCESS || g == null) {
             return "";
         }
-        return column.text(g, row);
+        return column.text(g, row, facts);
     }
 
     private static String groupText(ProcessGroup g, ConnectionColumn column) {

@@ -52,6 +52,8 @@ import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ConnectionsTracker;
 import io.egress.core.connections.ConnectionsView;
 import io.egress.core.connections.ProcessGroup;
+import io.egress.enrich.geo.GeoFactsCache;
+import io.egress.enrich.geo.GeoIpService;
 import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
@@ -112,6 +114,8 @@ public final class ConnectionsPart {
     static final Duration LIVE_INTERVAL = Duration.ofMillis(500);
     private LiveFlowsTree liveTree;
     private LiveFlowsRefresher liveRefresher;
+    /** Countries and networks of the remote addresses, learnt by the refresher, read by the labels. */
+    private final GeoFactsCache geoFacts = new GeoFactsCache(() -> context.get(GeoIpService.class));
     private final AtomicReference<LiveFlowsRefresher.Result> liveIncoming = new AtomicReference<>();
     private LiveFlowsRefresher.Result liveShown;
     private boolean liveWasRunning;
@@ -139,6 +143,7 @@ public final class ConnectionsPart {
         // one render per burst of results, never one per refresh or per row
         renderThrottler = new Throttler(parent.getDisplay(), Duration.ofMillis(150), this::renderLatest);
         refresher = new ConnectionsRefresher(socketTable, new ConnectionsTracker(KEEP_CLOSED), INTERVAL, view -> {
+            geoFacts.learn(remoteAddresses(view)); // on the refresher's thread: the labels only read
             investigation.setLiveConnections(view);
             incoming.set(view);
             renderThrottler.throttledExec();
@@ -356,6 +361,18 @@ public final class ConnectionsPart {
         b.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> onChange.accept(b.getSelection())));
     }
 
+    private static List<byte[]> remoteAddresses(ConnectionsView view) {
+        List<byte[]> out = new ArrayList<>();
+        for (ProcessGroup g : view.groups()) {
+            for (ConnectionRow r : g.rows()) {
+                if (r.connection().socket().hasRemote()) {
+                    out.add(r.connection().socket().remoteAddress().getAddress());
+                }
+            }
+        }
+        return out;
+    }
+
     private void createTree(Composite parent) {
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         viewer.getTree().setHeaderVisible(true);
@@ -363,7 +380,7 @@ public final class ConnectionsPart {
         viewer.setUseHashlookup(true);
         content = new ConnectionsContentProvider();
         viewer.setContentProvider(content);
-        comparator = new ConnectionsComparator();
+        comparator = new ConnectionsComparator(geoFacts);
         viewer.setComparator(comparator);
         for (ConnectionColumn column : ConnectionColumn.values()) {
             TreeViewerColumn vc = new TreeViewerColumn(viewer, SWT.LEFT);
@@ -373,7 +390,8 @@ public final class ConnectionsPart {
             tc.setMoveable(true);
             tc.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> sortBy(column, tc)));
         }
-        viewer.setLabelProvider(new ConnectionsLabelProvider(parent.getDisplay(), content, Instant::now, HIGHLIGHT_NEW, KEEP_CLOSED));
+        viewer.setLabelProvider(new ConnectionsLabelProvider(parent.getDisplay(), content, Instant::now, HIGHLIGHT_NEW, KEEP_CLOSED,
+                geoFacts));
         viewer.setInput(input);
         viewer.addSelectionChangedListener(e -> showDetails());
         // double-click judges the address: the IP details editor for the remote (or bound) address
@@ -567,7 +585,7 @@ public final class ConnectionsPart {
             for (ConnectionRow r : rows) {
                 ProcessGroup g = content.groupOf(r);
                 for (ConnectionColumn c : ConnectionColumn.values()) {
-                    sb.append(c == ConnectionColumn.PROCESS ? "" : "\t").append(g == null ? "" : c.text(g, r));
+                    sb.append(c == ConnectionColumn.PROCESS ? "" : "\t").append(g == null ? "" : c.text(g, r, geoFacts));
                 }
                 sb.append('\n');
             }
