@@ -69,6 +69,8 @@ class LiveProcessViewTest {
         assertEquals(LiveProcessView.GroupKind.PROCESS, curl.kind());
         assertEquals("curl", curl.name());
         assertEquals("alice", curl.user());
+        assertEquals("/usr/bin/curl", curl.process().orElseThrow().exePath()); // the details pane shows it
+        assertEquals("curl", curl.process().orElseThrow().commandLine());
         assertEquals(1234, curl.pid().getAsLong());
         assertEquals(List.of(0, 2), curl.rows().stream().map(LiveProcessView.Row::flowIndex).toList());
         assertEquals(1100 + 20, curl.bytes());
@@ -82,6 +84,7 @@ class LiveProcessViewTest {
         assertEquals(LiveProcessView.GroupKind.NOT_VISIBLE, notVisible.kind());
         assertTrue(notVisible.pid().isEmpty());
         assertEquals("", notVisible.name(), "no process name is made up");
+        assertTrue(notVisible.process().isEmpty());
         assertEquals("33", notVisible.user());
         assertEquals(LiveProcessView.GroupKind.UNATTRIBUTED, groups.get(3).kind());
         assertEquals(List.of(1, 6), groups.get(3).rows().stream().map(LiveProcessView.Row::flowIndex).toList());

@@ -80,7 +80,7 @@ public final class LiveProcessView {
         }
         List<Group> out = new ArrayList<>(byId.size());
         for (GroupBuilder b : byId.values()) {
-            out.add(new Group(b.id, b.kind, b.pid, b.name, b.user, b.uid, b.bytes, b.rate, b.lastNanos, List.copyOf(b.rows)));
+            out.add(new Group(b.id, b.kind, b.pid, b.name, b.user, b.uid, b.bytes, b.rate, b.lastNanos, List.copyOf(b.rows), b.process));
         }
         // like top: the busiest owners first, then the ones heard from last
         out.sort(Comparator.comparing(Group::kind).thenComparing(Comparator.comparingDouble(Group::bytesPerSecond).reversed())
@@ -145,7 +145,7 @@ public final class LiveProcessView {
             }
             List<Row> rows = g.rows.stream().filter(r -> r.matches(t)).toList();
             if (!rows.isEmpty()) {
-                out.add(new Group(g.id, g.kind, g.pid, g.name, g.user, g.uid, g.bytes, g.bytesPerSecond, g.lastNanos, rows));
+                out.add(new Group(g.id, g.kind, g.pid, g.name, g.user, g.uid, g.bytes, g.bytesPerSecond, g.lastNanos, rows, g.process));
             }
         }
         return out;
@@ -158,6 +158,7 @@ public final class LiveProcessView {
         final String name;
         final String user;
         final OptionalInt uid;
+        final java.util.Optional<ProcessInfo> process;
         final List<Row> rows = new ArrayList<>();
         long bytes;
         double rate;
@@ -167,6 +168,7 @@ public final class LiveProcessView {
             this.id = id;
             this.pid = owner.pid();
             this.uid = owner.pid().isPresent() || notVisible(owner) ? owner.uid() : OptionalInt.empty();
+            this.process = owner.process();
             this.name = owner.process().map(ProcessInfo::name).orElse("");
             this.user = owner.process().map(ProcessInfo::user).filter(u -> !u.isEmpty())
                     .orElse(uid.isPresent() ? Integer.toString(uid.getAsInt()) : "");
@@ -191,12 +193,14 @@ public final class LiveProcessView {
      * @param user           the process's user, else the socket's uid, else empty
      * @param bytesPerSecond the sum of its flows' rates
      * @param lastNanos      the last packet of any of its flows (epoch nanoseconds)
+     * @param process        the owner's details (executable, command line, parent...) when known
      */
     public record Group(String id, GroupKind kind, OptionalLong pid, String name, String user, OptionalInt uid, long bytes,
-            double bytesPerSecond, long lastNanos, List<Row> rows) {
+            double bytesPerSecond, long lastNanos, List<Row> rows, java.util.Optional<ProcessInfo> process) {
 
         public Group {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(process, "process");
             rows = List.copyOf(rows);
         }
 

@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String live_status;
     public static String live_details;
     public static String live_detailsGroup;
+    public static String live_detailsProcess;
     public static String live_refreshJob;
     public static String live_colProcess;
     public static String live_colFrom;

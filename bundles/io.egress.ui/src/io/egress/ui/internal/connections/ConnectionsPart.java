@@ -522,6 +522,11 @@ public final class ConnectionsPart {
             text = NLS.bind(Messages.live_detailsGroup, new Object[] {LiveFlowsTree.groupName(g),
                 g.pid().isPresent() ? Long.toString(g.pid().getAsLong()) : "-", g.user(), g.rows().size(), g.bytes(),
                 LiveFlowsTree.rate(g.bytesPerSecond())});
+            if (g.process().isPresent()) {
+                io.egress.core.process.ProcessInfo p = g.process().get();
+                text += NLS.bind(Messages.live_detailsProcess, new Object[] {p.exePath(), p.executable().meaning(), p.commandLine(),
+                    p.parentPid() == io.egress.core.process.ProcessInfo.UNKNOWN ? "-" : Long.toString(p.parentPid())});
+            }
         } else {
             text = Messages.details_none;
         }
