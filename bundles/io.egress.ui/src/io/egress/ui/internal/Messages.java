@@ -170,6 +170,14 @@ public final class Messages extends NLS {
     public static String ip_range;
     public static String ip_geoStatus;
     public static String count_processes_one;
+    public static String count_flows_one;
+    public static String count_flows_other;
+    public static String count_packets_one;
+    public static String count_packets_other;
+    public static String count_hosts_one;
+    public static String count_hosts_other;
+    public static String count_destinations_one;
+    public static String count_destinations_other;
     public static String count_processes_other;
     public static String count_connections_one;
     public static String count_connections_other;

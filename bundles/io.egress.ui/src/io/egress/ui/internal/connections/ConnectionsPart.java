@@ -333,8 +333,11 @@ public final class ConnectionsPart {
         }
         List<HostGroups.Host> filtered = HostGroups.filter(hosts, filter.text());
         hostsTree.show(filtered);
-        status.setText(NLS.bind(Messages.source_hostsStatus, new Object[] {filtered.size(),
-                filtered.stream().mapToLong(h -> h.destinations().size()).sum(), capture.flows().size()}));
+        status.setText(NLS.bind(Messages.source_hostsStatus, new Object[] {
+            Counted.of(filtered.size(), Messages.count_hosts_one, Messages.count_hosts_other),
+            Counted.of(filtered.stream().mapToLong(h -> h.destinations().size()).sum(), Messages.count_destinations_one,
+                    Messages.count_destinations_other),
+            Counted.of(capture.flows().size(), Messages.count_flows_one, Messages.count_flows_other)}));
     }
 
     private void createToolbar(Composite parent) {

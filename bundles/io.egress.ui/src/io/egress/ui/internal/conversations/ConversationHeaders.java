@@ -36,7 +36,8 @@ final class ConversationHeaders {
             case DESTINATION_NETWORK -> 180;
             case DESTINATION_COUNTRY -> 60;
             case COMMUNITY_ID -> 250;
-            case DESTINATION_CLASS, STATE, START, DURATION -> 100;
+            case DESTINATION_CLASS -> 125;
+            case STATE, START, DURATION -> 100;
             default -> 75;
         };
     }

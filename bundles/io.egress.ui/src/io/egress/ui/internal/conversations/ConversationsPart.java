@@ -30,6 +30,7 @@ import io.egress.enrich.geo.GeoIpService;
 import io.egress.core.conversations.ConversationIndex;
 import io.egress.core.flow.Flow;
 import io.egress.core.progress.Progress;
+import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
@@ -213,7 +214,8 @@ public final class ConversationsPart {
                 return cols[column].text(analysis.flows().get(newIndex.flowAt(row)), start, shownFacts);
             }
         });
-        details.setText(NLS.bind(Messages.conversations_shown, newIndex.size(), analysis.flows().size()));
+        details.setText(NLS.bind(Messages.conversations_shown, newIndex.size(),
+                Counted.of(analysis.flows().size(), Messages.count_flows_one, Messages.count_flows_other)));
         if (wanted != null && wanted.capture() == analysis) {
             selectFlow(wanted.flowIndex());
         }

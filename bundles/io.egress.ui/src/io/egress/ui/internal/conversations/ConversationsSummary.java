@@ -4,6 +4,7 @@ import org.eclipse.osgi.util.NLS;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.capture.ConversationCounts;
+import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
 
 /** The one-paragraph header of the Conversations view: what file, how much, what went wrong. */
@@ -16,7 +17,8 @@ final class ConversationsSummary {
         String first = a.firstTimestamp().map(Object::toString).orElse("-");
         String last = a.lastTimestamp().map(Object::toString).orElse("-");
         StringBuilder sb = new StringBuilder(NLS.bind(Messages.conversations_summary, new Object[] {a.file().getFileName(),
-                a.format(), a.packets(), a.flows().size(), c.tcp(), c.udp(), c.icmp(), first, last}));
+                a.format(), Counted.of(a.packets(), Messages.count_packets_one, Messages.count_packets_other),
+                Counted.of(a.flows().size(), Messages.count_flows_one, Messages.count_flows_other), c.tcp(), c.udp(), c.icmp(), first, last}));
         if (!a.complete()) {
             sb.append(' ').append(Messages.conversations_incomplete);
         }
