@@ -95,4 +95,30 @@ class ConnectionsTrackerTest {
     private static long rows(ConnectionsView v, ConnectionFilter f) {
         return v.filtered(f).stream().mapToLong(g -> g.rows().size()).sum();
     }
+
+    @Test
+    void countryAndNetworkColumnsShowSortAndFilterFromTheFacts() {
+        io.egress.core.net.AddressFacts facts = new io.egress.core.net.AddressFacts() {
+            @Override
+            public String country(byte[] a) {
+                return IpAddresses.format(a).equals("151.101.1.69") ? "US" : "";
+            }
+
+            @Override
+            public String network(byte[] a) {
+                return IpAddresses.format(a).equals("151.101.1.69") ? "AS54113 Fastly, Inc." : "";
+            }
+        };
+        ConnectionsView v = new ConnectionsTracker(Duration.ZERO).update(snapshot(tcp("151.101.1.69", 443, SocketState.ESTABLISHED,
+                Optional.of(SPOTIFY)), tcp("192.168.1.1", 53, SocketState.ESTABLISHED, Optional.of(SPOTIFY))), T0);
+        ProcessGroup g = v.groups().get(0);
+        ConnectionRow fastly = g.rows().stream().filter(r -> r.connection().socket().remotePort() == 443).findFirst().orElseThrow();
+        assertEquals("US", ConnectionColumn.REMOTE_COUNTRY.text(g, fastly, facts));
+        assertEquals("AS54113 Fastly, Inc.", ConnectionColumn.REMOTE_NETWORK.text(g, fastly, facts));
+        assertEquals("", ConnectionColumn.REMOTE_NETWORK.text(g, fastly)); // without facts
+        List<ProcessGroup> onlyFastly = v.filtered(ConnectionFilter.DEFAULT.withText("fastly"), facts);
+        assertEquals(1, onlyFastly.get(0).rows().size());
+        assertEquals(443, onlyFastly.get(0).rows().get(0).connection().socket().remotePort());
+        assertTrue(v.filtered(ConnectionFilter.DEFAULT.withText("fastly")).isEmpty());
+    }
 }

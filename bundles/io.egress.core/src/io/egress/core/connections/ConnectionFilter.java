@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.egress.core.net.AddressClass;
+import io.egress.core.net.AddressFacts;
 
 /**
  * What the analyst chose to hide: noise first (loopback, LAN, listeners), then a free-text match
@@ -39,6 +40,11 @@ public record ConnectionFilter(boolean hideLoopback, boolean hidePrivate, boolea
 
     /** Whether a row passes; its group is passed too because the text may match the process. */
     public boolean accepts(ProcessGroup group, ConnectionRow row) {
+        return accepts(group, row, AddressFacts.NONE);
+    }
+
+    /** As above; the text may also match the remote address's country or network. */
+    public boolean accepts(ProcessGroup group, ConnectionRow row, AddressFacts facts) {
         if (!showListening && row.connection().socket().state().isListening()) {
             return false;
         }
@@ -57,7 +63,7 @@ public record ConnectionFilter(boolean hideLoopback, boolean hidePrivate, boolea
             return true;
         }
         for (ConnectionColumn column : ConnectionColumn.values()) {
-            if (column.text(group, row).toLowerCase(Locale.ROOT).contains(needle)) {
+            if (column.text(group, row, facts).toLowerCase(Locale.ROOT).contains(needle)) {
                 return true;
             }
         }

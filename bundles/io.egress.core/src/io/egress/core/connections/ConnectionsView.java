@@ -18,9 +18,14 @@ public record ConnectionsView(SocketSnapshot snapshot, Instant at, List<ProcessG
 
     /** The groups and rows that pass the filter; groups left without rows are dropped. */
     public List<ProcessGroup> filtered(ConnectionFilter filter) {
+        return filtered(filter, io.egress.core.net.AddressFacts.NONE);
+    }
+
+    /** As above; the filter text may also match remote countries and networks. */
+    public List<ProcessGroup> filtered(ConnectionFilter filter, io.egress.core.net.AddressFacts facts) {
         List<ProcessGroup> out = new ArrayList<>();
         for (ProcessGroup g : groups) {
-            List<ConnectionRow> rows = g.rows().stream().filter(r -> filter.accepts(g, r)).toList();
+            List<ConnectionRow> rows = g.rows().stream().filter(r -> filter.accepts(g, r, facts)).toList();
             if (!rows.isEmpty()) {
                 out.add(new ProcessGroup(g.id(), g.process(), g.uid(), rows));
             }

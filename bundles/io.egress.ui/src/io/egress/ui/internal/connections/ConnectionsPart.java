@@ -472,7 +472,7 @@ public final class ConnectionsPart {
         if (shown == null || stackLayout.topControl != viewer.getControl()) {
             return;
         }
-        List<ProcessGroup> groups = shown.filtered(filter);
+        List<ProcessGroup> groups = shown.filtered(filter, geoFacts);
         viewer.getTree().setRedraw(false);
         try {
             // refresh, not setInput: equal elements (by key) keep selection, expansion and scroll position
