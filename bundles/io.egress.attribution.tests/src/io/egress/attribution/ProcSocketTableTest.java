@@ -179,4 +179,48 @@ class ProcSocketTableTest {
         assertTrue(problem.startsWith(dir.resolve("net/udp") + ": line 3: column inode: not an unsigned 64-bit number: '30000x0002'"),
                 problem);
     }
+
+    /** A lister whose table loses every socket after the first listing: the connection closed meanwhile. */
+    private static io.egress.attribution.internal.SocketLister closingAfterFirstListing(io.egress.attribution.internal.SocketLister real,
+            boolean closes) {
+        return new io.egress.attribution.internal.SocketLister() {
+            private int listings;
+
+            @Override
+            public String id() {
+                return real.id();
+            }
+
+            @Override
+            public boolean reportsOwners() {
+                return false;
+            }
+
+            @Override
+            public io.egress.attribution.internal.SocketListing list() {
+                return listings++ == 0 || !closes ? real.list() : new io.egress.attribution.internal.SocketListing(java.util.List.of(),
+                        java.util.List.of());
+            }
+        };
+    }
+
+    private Connection triggered(HookedProcFs fs, boolean closes) throws IOException {
+        var lister = closingAfterFirstListing(new io.egress.attribution.internal.proc.ProcSocketLister(fs), closes);
+        var lookup = new io.egress.attribution.internal.TriggeredLookup(lister, new io.egress.attribution.internal.proc.InodeOwnerIndex(fs, 30),
+                new io.egress.attribution.internal.ProcessDetails(java.util.Optional.of(new io.egress.attribution.internal.proc.ProcProcessReader(fs)),
+                        java.util.Optional.empty(), true), fs);
+        return lookup.lookup(Protocol.TCP, java.net.InetAddress.getByName("127.0.0.1"), 8081, java.net.InetAddress.getByName("0.0.0.0"), 0,
+                java.time.Instant.now()).orElseThrow();
+    }
+
+    @Test
+    void aTriggeredSocketStillOpenButUnplacedIsNotVisibleOneThatClosedMeanwhileIsNoProcess() throws IOException {
+        Connection open = triggered(new HookedProcFs(dir).deny(300), false);
+        assertEquals(AttributionMethod.NONE_NOT_VISIBLE, open.attribution().method());
+        assertEquals("uid 33; 1 process not readable", open.attribution().note());
+        Connection closed = triggered(new HookedProcFs(dir).deny(300), true);
+        assertEquals(AttributionMethod.NONE_NO_PROCESS, closed.attribution().method(), closed.attribution().toString());
+        assertTrue(closed.attribution().note().startsWith("the connection closed before its owner could be read ("),
+                closed.attribution().note());
+    }
 }

@@ -49,7 +49,8 @@ public final class ConnectionBuilder {
         long[] pids = owners.of(socket.inode());
         if (pids.length == 0) {
             if (owners.fdDirsUnreadable() > 0) {
-                String note = "uid " + socket.uid() + "; " + owners.fdDirsUnreadable() + " processes not readable";
+                int n = owners.fdDirsUnreadable();
+                String note = "uid " + socket.uid() + "; " + n + (n == 1 ? " process" : " processes") + " not readable";
                 return new Connection(socket, Optional.empty(),
                         new Attribution(AttributionMethod.NONE_NOT_VISIBLE, Confidence.NONE, delay, note));
             }

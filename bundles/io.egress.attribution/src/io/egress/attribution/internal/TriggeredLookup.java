@@ -92,12 +92,32 @@ public final class TriggeredLookup {
         }
         Duration delay = Duration.between(seenAt, Instant.now());
         Connection c = new ConnectionBuilder(details).fromIndex(socket, owners, AttributionMethod.TRIGGER, delay.isNegative() ? Duration.ZERO : delay);
+        if (c.attribution().method() == AttributionMethod.NONE_NOT_VISIBLE && socket.inode() != 0 && closedSince(socket)) {
+            // not hidden by privileges: the connection was over before its holder was read
+            return new Connection(c.socket(), Optional.empty(), new Attribution(AttributionMethod.NONE_NO_PROCESS, Confidence.NONE,
+                    c.attribution().delay(), "the connection closed before its owner could be read ("
+                            + c.attribution().delay().toMillis() + " ms after its first packet)"));
+        }
         if (note.isEmpty() || !c.attribution().method().foundOwner()) {
             return c;
         }
         Attribution a = c.attribution();
         String joined = a.note().isEmpty() ? note : a.note() + "; " + note;
         return new Connection(c.socket(), c.process(), new Attribution(a.method(), Confidence.HIGH, a.delay(), joined));
+    }
+
+    /**
+     * Whether the socket found first is gone now (no socket with its tuple, another inode, or
+     * TIME_WAIT): then nobody holds it any more and "not visible" would blame privileges wrongly.
+     * Sockets of other network namespaces are not asked again (false).
+     */
+    private boolean closedSince(SocketEntry socket) {
+        if (socket.netNamespace().isPresent() && socket.netNamespace().getAsLong() != index.ownNetNamespace()) {
+            return false;
+        }
+        Optional<SocketEntry> now = inOwnNamespace(socket.protocol(), socket.localAddress(), socket.localPort(),
+                socket.remoteAddress(), socket.remotePort());
+        return now.isEmpty() || now.get().inode() != socket.inode() || now.get().state() == SocketState.TIME_WAIT;
     }
 
     /**

@@ -22,7 +22,7 @@ public record ProcessGroup(String id, Optional<ProcessInfo> process, int uid, Li
     /** Name to show: the process name, or why there is none. */
     public String label() {
         if (id.equals(NO_PROCESS_ID)) {
-            return "(no process: closing sockets)";
+            return rows.size() == 1 ? "(no process: a closing socket)" : "(no process: closing sockets)";
         }
         if (process.isEmpty()) {
             return "(owner not visible" + (uid >= 0 ? ", uid " + uid : "") + ")";

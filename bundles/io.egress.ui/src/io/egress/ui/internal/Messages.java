@@ -68,6 +68,10 @@ public final class Messages extends NLS {
     public static String toggle_showListening;
     public static String status_summary;
     public static String status_unowned;
+    public static String status_unownedUser;
+    public static String status_unownedRoot;
+    public static String count_sockets_one;
+    public static String count_sockets_other;
     public static String status_problem;
     public static String status_paused;
     public static String status_error;

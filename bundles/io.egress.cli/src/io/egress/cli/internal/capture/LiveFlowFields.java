@@ -6,7 +6,9 @@ import io.egress.core.flow.FlowName;
 import io.egress.core.flow.IpProtocols;
 import io.egress.core.net.IpAddresses;
 import io.egress.core.process.ProcessInfo;
+import io.egress.core.socket.AttributionMethod;
 import io.egress.live.FlowOwner;
+import io.egress.live.OwnerState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,17 +82,25 @@ final class LiveFlowFields {
         return o.process().map(ProcessInfo::name).orElse("");
     }
 
-    /** Milliseconds with 3 decimals, from the flow's first packet to the answer. */
-    static double delayMs(FlowOwner o) {
+    /**
+     * Milliseconds with 3 decimals, from the flow's first packet to the answer; null while pending
+     * and for flows no lookup ever answered (a 0 would read as "answered at once").
+     */
+    static Double delayMs(FlowOwner o) {
+        if (o.state() == OwnerState.PENDING || (o.attribution().method() == AttributionMethod.NONE && o.attribution().delay().isZero())) {
+            return null;
+        }
         return Math.round(o.attribution().delay().toNanos() / 1000.0) / 1000.0;
     }
 
     /** For the table: "curl (1234)", "uid 33, not visible", "unattributed", "pending". */
     static String ownerText(FlowOwner o) {
         return switch (o.state()) {
-            case ATTRIBUTED -> processName(o) + " (" + pidText(o) + ")";
+            case ATTRIBUTED -> processName(o).isEmpty() ? "pid " + pidText(o) + " (exited before it was read)"
+                    : processName(o) + " (" + pidText(o) + ")";
             case PENDING -> "pending";
-            case UNATTRIBUTED -> o.uid().isPresent() ? "uid " + o.uid().getAsInt() + ", not visible" : "unattributed";
+            case UNATTRIBUTED -> o.attribution().method() == AttributionMethod.NONE_NOT_VISIBLE && o.uid().isPresent()
+                    ? "uid " + o.uid().getAsInt() + ", not visible" : "unattributed";
         };
     }
 

@@ -81,7 +81,9 @@ public final class ConnectionsCommand implements Command {
         }
         long notVisible = ProcessGroup.ownersNotVisible(groups); // of the rows shown; TIME_WAIT has no owner to see
         if (notVisible > 0 && !"json".equals(format)) {
-            err.println(Messages.get("connections.unowned", notVisible));
+            boolean root = "root".equals(ProcessHandle.current().info().user().orElse(""));
+            err.println(Messages.get("connections.unowned", notVisible,
+                    Messages.get(root ? "connections.unowned.root" : "connections.unowned.user")));
         }
         return OK;
     }

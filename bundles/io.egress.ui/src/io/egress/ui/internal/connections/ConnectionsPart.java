@@ -513,6 +513,12 @@ public final class ConnectionsPart {
         return sb.toString();
     }
 
+    /** Whether a lookup answered for this flow (else its delay means nothing). */
+    private static boolean answered(LiveProcessView.Row r) {
+        return r.state() != io.egress.live.OwnerState.PENDING
+                && !(r.attribution().method() == io.egress.core.socket.AttributionMethod.NONE && r.delay().isZero());
+    }
+
     private void showLiveDetails() {
         Object first = liveTree.viewer().getStructuredSelection().getFirstElement();
         String text;
@@ -520,7 +526,7 @@ public final class ConnectionsPart {
             text = NLS.bind(Messages.live_details, new Object[] {r.protocol(), r.initiator(), r.responder(), r.method(),
                 r.state() == io.egress.live.OwnerState.PENDING ? Messages.live_groupPending : r.attribution().method().meaning(),
                 r.attribution().confidence().name().toLowerCase(java.util.Locale.ROOT),
-                String.format(java.util.Locale.ROOT, "%.1f", r.delay().toNanos() / 1e6), r.attribution().note()});
+                answered(r) ? String.format(java.util.Locale.ROOT, "%.1f", r.delay().toNanos() / 1e6) : "-", r.attribution().note()});
         } else if (first instanceof LiveProcessView.Group g) {
             text = NLS.bind(Messages.live_detailsGroup, new Object[] {LiveFlowsTree.groupName(g),
                 g.pid().isPresent() ? Long.toString(g.pid().getAsLong()) : "-", g.user(), g.rows().size(), g.bytes(),
@@ -547,7 +553,9 @@ public final class ConnectionsPart {
                     snap.source()}));
         long notVisible = ProcessGroup.ownersNotVisible(groups); // TIME_WAIT and the like have no owner to see
         if (notVisible > 0) {
-            sb.append(NLS.bind(Messages.status_unowned, notVisible));
+            boolean root = "root".equals(ProcessHandle.current().info().user().orElse(""));
+            sb.append(NLS.bind(Messages.status_unowned, Counted.of(notVisible, Messages.count_sockets_one, Messages.count_sockets_other),
+                    root ? Messages.status_unownedRoot : Messages.status_unownedUser));
         }
         if (!snap.problems().isEmpty()) {
             sb.append(NLS.bind(Messages.status_problem, snap.problems().get(0)));
