@@ -137,5 +137,11 @@ class LiveProcessViewTest {
         assertEquals(2, https.size());
         assertEquals(List.of(1), https.get(0).rows().stream().map(LiveProcessView.Row::flowIndex).toList());
         assertEquals(view.groups(), view.filtered(" "));
+        // the front end's name of a group ("unattributed") finds all its flows
+        List<LiveProcessView.Group> unattributed = view.filtered("unattrib",
+                g -> g.kind() == LiveProcessView.GroupKind.UNATTRIBUTED ? "unattributed" : g.name());
+        assertEquals(1, unattributed.size());
+        assertEquals(List.of(2), unattributed.get(0).rows().stream().map(LiveProcessView.Row::flowIndex).toList());
+        assertTrue(view.filtered("unattrib").isEmpty());
     }
 }

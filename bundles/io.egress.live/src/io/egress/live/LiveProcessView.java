@@ -133,13 +133,21 @@ public final class LiveProcessView {
      * contain {@code text} (case-insensitive); a group whose own name matches keeps all its rows.
      */
     public List<Group> filtered(String text) {
+        return filtered(text, g -> g.name());
+    }
+
+    /**
+     * As {@link #filtered(String)}; a group whose shown name (e.g. "unattributed", "uid 33 (not
+     * visible)", given by the front end) contains the text also keeps all its rows.
+     */
+    public List<Group> filtered(String text, java.util.function.Function<Group, String> shownName) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             return groups;
         }
         List<Group> out = new ArrayList<>();
         for (Group g : groups) {
-            if (g.matches(t)) {
+            if (g.matches(t) || shownName.apply(g).toLowerCase(Locale.ROOT).contains(t)) {
                 out.add(g);
                 continue;
             }

@@ -32,6 +32,19 @@ public record Timestamp(long seconds, int nanos, int digits) {
     }
 
     /** Formats like {@link #toString()} without building a record. */
+    /**
+     * The time as a UTC date and time with the file's fraction digits, e.g.
+     * {@code 2011-03-20 14:26:07.096535 UTC} (what an analyst reads; {@link #toString()} is the
+     * epoch form tshark prints).
+     */
+    public String toUtcText() {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
+        String epoch = format(seconds, nanos, digits);
+        int dot = epoch.indexOf('.');
+        return t.toLocalDate() + " " + t.toLocalTime().withNano(0).format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)
+                + (dot < 0 ? "" : epoch.substring(dot)) + " UTC";
+    }
+
     public static String format(long seconds, int nanos, int digits) {
         if (digits == 0) {
             return Long.toString(seconds);

@@ -30,7 +30,7 @@ final class ConnectionColumns {
             case USER -> 80;
             case PROTOCOL -> 60;
             case LOCAL, REMOTE -> 230;
-            case REMOTE_CLASS -> 100;
+            case REMOTE_CLASS -> 125;
             case REMOTE_COUNTRY -> 60;
             case REMOTE_NETWORK -> 180;
             case STATE -> 110;

@@ -495,7 +495,7 @@ public final class ConnectionsPart {
         if (liveShown == null || stackLayout.topControl != liveTree.viewer().getControl()) {
             return;
         }
-        liveTree.show(liveShown.view().filtered(filter.text()));
+        liveTree.show(liveShown.view().filtered(filter.text(), LiveFlowsTree::groupName));
         status.setText(liveStatusLine(liveShown));
         showLiveDetails();
     }

@@ -36,7 +36,7 @@ final class ConversationHeaders {
             case DESTINATION_NETWORK -> 180;
             case DESTINATION_COUNTRY -> 60;
             case COMMUNITY_ID -> 250;
-            case DESTINATION_CLASS -> 125;
+            case DESTINATION_CLASS -> 145;
             case STATE, START, DURATION -> 100;
             default -> 75;
         };

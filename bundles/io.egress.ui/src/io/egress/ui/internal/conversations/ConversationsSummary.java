@@ -14,8 +14,8 @@ final class ConversationsSummary {
 
     static String of(CaptureAnalysis a) {
         ConversationCounts c = a.conversations();
-        String first = a.firstTimestamp().map(Object::toString).orElse("-");
-        String last = a.lastTimestamp().map(Object::toString).orElse("-");
+        String first = a.firstTimestamp().map(t -> t.toUtcText()).orElse("-");
+        String last = a.lastTimestamp().map(t -> t.toUtcText()).orElse("-");
         StringBuilder sb = new StringBuilder(NLS.bind(Messages.conversations_summary, new Object[] {a.file().getFileName(),
                 a.format(), Counted.of(a.packets(), Messages.count_packets_one, Messages.count_packets_other),
                 Counted.of(a.flows().size(), Messages.count_flows_one, Messages.count_flows_other), c.tcp(), c.udp(), c.icmp(), first, last}));
