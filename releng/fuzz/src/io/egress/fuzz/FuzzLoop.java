@@ -60,9 +60,10 @@ public final class FuzzLoop implements Runnable {
         while (!stopped && stats.inputs < maxInputs && System.nanoTime() < deadlineNanos) {
             byte[] parent = pool.get(random.nextInt(pool.size()));
             byte[] input = mutator.mutate(parent);
-            one(input);
-            // Keep a few mutants to mutate further (deeper damage than 4 stacked mutations).
-            if (random.nextInt(64) == 0) {
+            Outcome.Kind outcome = one(input);
+            // Keep a few mutants to mutate further (deeper damage than 4 stacked mutations); mostly
+            // ones the parser accepted, so that the pool does not fill with inputs refused at byte 0.
+            if (random.nextInt(64) == 0 && (outcome == Outcome.Kind.PARSED || random.nextInt(8) == 0)) {
                 if (pool.size() < seeds.size() + 256) {
                     pool.add(input);
                 } else {

@@ -12,7 +12,6 @@ import io.egress.enrich.internal.rdap.RdapJsonMapper;
 import io.egress.fuzz.FuzzTarget;
 import io.egress.fuzz.Mutator;
 import io.egress.fuzz.SharedFiles;
-import io.egress.fuzz.TextMutator;
 
 /**
  * The RDAP JSON reader: RdapJsonMapper.parseNetwork (JsonParser, then the network mapping: entities,
@@ -52,7 +51,7 @@ public final class RdapTarget implements FuzzTarget {
 
     @Override
     public Mutator mutator(Random random, List<byte[]> seeds) {
-        return new TextMutator(random, seeds, "[", "]", "{", "}", "\"", ",", ":", "\\u", "\\ud800", "\\", "null", "true",
+        return new JsonTreeMutator(random, seeds, "[", "]", "{", "}", "\"", ",", ":", "\\u", "\\ud800", "\\", "null", "true",
                 "-", "1e999999999", "0.0000000001", "-0", "123456789012345678901234567890", "\"ip network\"",
                 "\"startAddress\":\"::\"", "\"endAddress\":\"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff\"",
                 "\"startAddress\":\"0.0.0.0\"", "\"endAddress\":\"255.255.255.255\"", "\"entities\":[{", "\"vcardArray\":[\"vcard\",[",
