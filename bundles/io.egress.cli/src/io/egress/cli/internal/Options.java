@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public final class Options {
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> allValues = new HashMap<>();
     private final Set<String> flagsSeen = new java.util.HashSet<>();
     private final List<String> positional = new ArrayList<>();
 
@@ -54,6 +55,7 @@ public final class Options {
                     value = args.get(++i);
                 }
                 o.values.put(name, value);
+                o.allValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option --" + name);
             }
@@ -67,6 +69,11 @@ public final class Options {
 
     public String value(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** Every value of an option given more than once, in order (for {@link #value} the last one wins). */
+    public List<String> values(String name) {
+        return List.copyOf(allValues.getOrDefault(name, List.of()));
     }
 
     /** A value that must be one of the given choices. */

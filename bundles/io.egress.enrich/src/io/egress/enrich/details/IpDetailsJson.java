@@ -6,6 +6,7 @@ import io.egress.enrich.geo.FieldSource;
 import io.egress.enrich.geo.GeoAnswer;
 import io.egress.enrich.geo.GeoCountry;
 import io.egress.enrich.names.ObservedName;
+import io.egress.enrich.names.ReverseDnsAnswer;
 import io.egress.enrich.rdap.RdapNetwork;
 import io.egress.enrich.rdap.RdapResult;
 
@@ -84,6 +85,30 @@ public final class IpDetailsJson {
         d.reverseDns().filter(a -> !a.detail().isEmpty()).ifPresent(a -> w.value("reverse DNS: " + a.detail()));
         w.endArray();
         w.endObject();
+    }
+
+    /** The {@code rdap} member of {@link #write} alone, as one object (what a saved workspace keeps of an RDAP answer). */
+    public static String rdapToJson(RdapResult r) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = new JsonWriter(sb, false);
+        w.beginObject();
+        rdap(w, r);
+        w.endObject();
+        return sb.toString();
+    }
+
+    /** A reverse DNS answer as JSON: address, status, names, resolvedAt, ttl, detail. */
+    public static String reverseDnsToJson(ReverseDnsAnswer a) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = new JsonWriter(sb, false);
+        w.beginObject().field("address", a.address()).field("status", a.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        w.name("names").beginArray();
+        a.names().forEach(w::value);
+        w.endArray();
+        w.field("resolvedAt", a.resolvedAt().toString()).field("ttl", a.ttlSeconds());
+        w.field("detail", a.detail().isEmpty() ? null : a.detail());
+        w.endObject();
+        return sb.toString();
     }
 
     private static void country(JsonWriter w, String name, Optional<GeoCountry> c) {

@@ -38,6 +38,21 @@ public final class IpDetailsService {
         return assemble(address, geo.lookup(address), capturedNames, Optional.empty(), cached);
     }
 
+    /** The GeoIP answer alone (offline). */
+    public GeoAnswer geoip(InetAddress address) {
+        return geo.lookup(address);
+    }
+
+    /** The RDAP registration held in the cache, without any network lookup (status NOT_ALLOWED when none is cached). */
+    public RdapResult cachedRdap(InetAddress address) {
+        return rdap.lookup(address, RdapRequest.CACHE_ONLY).join(); // cache-only lookups complete at once
+    }
+
+    /** The reverse DNS answer looked up earlier and still valid, without asking the resolver. */
+    public Optional<ReverseDnsAnswer> cachedReverseDns(InetAddress address) {
+        return reverseDns.cached(address);
+    }
+
     /** With the network lookups the options and the global switches allow; never completes exceptionally. */
     public CompletableFuture<IpDetails> describe(InetAddress address, List<ObservedName> capturedNames, LookupOptions options) {
         GeoAnswer g = geo.lookup(address);

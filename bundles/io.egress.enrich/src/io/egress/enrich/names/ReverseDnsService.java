@@ -91,6 +91,16 @@ public final class ReverseDnsService implements AutoCloseable {
         return fresh;
     }
 
+    /**
+     * The answer already held for an address (a lookup made earlier and not expired), without asking
+     * anyone; empty when there is none.
+     */
+    public java.util.Optional<ReverseDnsAnswer> cached(InetAddress address) {
+        String text = IpAddresses.format(IpAddresses.unmapV4(address.getAddress()));
+        CacheEntry hit = cache.get(text);
+        return hit != null && hit.expires().isAfter(clock.instant()) ? java.util.Optional.of(hit.answer().cached()) : java.util.Optional.empty();
+    }
+
     private void finish(String text, CompletableFuture<ReverseDnsAnswer> f, ReverseDnsAnswer a) {
         pending.decrementAndGet();
         running.remove(text, f);

@@ -8,6 +8,8 @@ public final class Messages extends NLS {
 
     public static String source_liveCaptureRunning;
     public static String source_liveCaptureStopped;
+    public static String source_liveCaptureSaved;
+    public static String live_savedStatus;
     public static String live_running;
     public static String live_stopped;
     public static String live_status;
@@ -241,6 +243,7 @@ public final class Messages extends NLS {
     public static String workspace_autosaveName;
     public static String workspace_openJob;
     public static String workspace_collecting;
+    public static String workspace_enriching;
     public static String workspace_readingCapture;
     public static String workspace_saveFailedTitle;
     public static String workspace_saveFailed;

@@ -1,15 +1,14 @@
 package io.egress.cli.internal.ip;
 
 import io.egress.cli.internal.Command;
+import io.egress.cli.internal.enrich.GeoIpFolders;
+import io.egress.cli.internal.enrich.RdapCacheDir;
 import io.egress.core.json.JsonWriter;
 import io.egress.core.net.IpAddresses;
 import io.egress.enrich.details.IpDetails;
 import io.egress.enrich.details.IpDetailsJson;
 import io.egress.enrich.details.IpDetailsService;
 import io.egress.enrich.details.LookupOptions;
-import io.egress.enrich.geo.GeoCatalogue;
-import io.egress.enrich.geo.GeoDatabaseInfo;
-import io.egress.enrich.geo.GeoDatabaseStatus;
 import io.egress.enrich.geo.GeoIpConfig;
 import io.egress.enrich.geo.GeoIpService;
 import io.egress.enrich.names.ReverseDnsConfig;
@@ -47,8 +46,8 @@ public final class IpCommand implements Command {
     public String help() {
         return USAGE_LINE + "\n\n"
                 + "Looks each address literal up offline in the GeoIP databases (names are never resolved).\n"
-                + "  --geoip-dir DIR        use the .mmdb files in DIR (repeatable) instead of the standard\n"
-                + "                         geoipupdate folders (/usr/share/GeoIP, /var/lib/GeoIP, ...)\n"
+                + "  --geoip-dir DIR        use the .mmdb files in DIR (repeatable) instead of $EGRESS_GEOIP_DIR and the\n"
+                + "                         standard geoipupdate folders (/usr/share/GeoIP, /var/lib/GeoIP, ...)\n"
                 + "  --online               allow RDAP queries to the address's registry (ARIN, RIPE NCC, APNIC,\n"
                 + "                         LACNIC, AFRINIC); without it only cached RDAP answers are shown\n"
                 + "  --rdns                 ask the DNS resolver for PTR names (tells it what you look at)\n"
@@ -92,11 +91,11 @@ public final class IpCommand implements Command {
             err.println("egress ip: " + e.getMessage());
             return FAILURE;
         }
-        GeoIpConfig geoConfig = o.geoipDirs().isEmpty() ? GeoIpConfig.withStandardFolders(List.of()) : GeoIpConfig.onlyFolders(o.geoipDirs());
+        GeoIpConfig geoConfig = GeoIpFolders.config(o.geoipDirs());
         try (GeoIpService geo = GeoIpService.open(geoConfig);
                 ReverseDnsService rdns = new ReverseDnsService(rdnsConfig);
                 RdapService rdap = new RdapService(rdapConfig)) {
-            reportCatalogue(geo.catalogue(), err);
+            GeoIpFolders.report(geo.catalogue(), err);
             IpDetailsService details = new IpDetailsService(geo, rdns, rdap);
             LookupOptions options = new LookupOptions(o.reverseDns(), RdapRequest.DEFAULT);
             List<CompletableFuture<IpDetails>> futures = addresses.stream().map(a -> details.describe(a, List.of(), options)).toList();
@@ -119,17 +118,6 @@ public final class IpCommand implements Command {
         out.print(sb);
     }
 
-    private static void reportCatalogue(GeoCatalogue c, PrintStream err) {
-        for (GeoDatabaseInfo d : c.databases()) {
-            if (d.status() != GeoDatabaseStatus.LOADED) {
-                err.println("note: " + d.file().getFileName() + ": " + d.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + d.detail());
-            }
-        }
-        if (!c.hasUsableDatabase()) {
-            err.println("note: " + c.advice());
-        }
-    }
-
     private static RdapConfig rdapConfig(IpOptions o) throws IOException {
         RdapConfig c = RdapConfig.defaults().withNetworkAllowed(o.online());
         if (o.rdapBootstrap().isPresent()) {
@@ -140,15 +128,9 @@ public final class IpCommand implements Command {
             c = c.withBaseUrlOverride(o.rdapBaseUrl().get());
         }
         if (!o.noRdapCache()) {
-            c = c.withCacheDir(o.rdapCache().orElseGet(IpCommand::defaultCacheDir));
+            c = c.withCacheDir(o.rdapCache().orElseGet(RdapCacheDir::defaultDir));
         }
         return c;
-    }
-
-    private static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("egress").resolve("rdap");
     }
 
     private static ReverseDnsConfig rdnsConfig(IpOptions o) {

@@ -6,25 +6,39 @@ import io.egress.capture.pcap.CaptureFormatException;
 import io.egress.cli.internal.Command;
 import io.egress.cli.internal.Options;
 import io.egress.cli.internal.UsageException;
+import io.egress.cli.internal.enrich.GeoIpFolders;
+import io.egress.cli.internal.enrich.RdapCacheDir;
 import io.egress.core.progress.Progress;
 import io.egress.detect.DetectionReport;
 import io.egress.detect.DetectionRunner;
 import io.egress.detect.DetectorFailure;
 import io.egress.detect.capture.CaptureInputs;
 import io.egress.detect.internal.registry.InstalledDetectors;
+import io.egress.enrich.details.IpDetailsService;
+import io.egress.enrich.geo.GeoIpService;
+import io.egress.enrich.names.ReverseDnsConfig;
+import io.egress.enrich.names.ReverseDnsService;
+import io.egress.enrich.rdap.RdapConfig;
+import io.egress.enrich.rdap.RdapService;
 import io.egress.workspace.CaptureRef;
 import io.egress.workspace.WorkspaceContent;
 import io.egress.workspace.WorkspaceStore;
 import io.egress.workspace.detect.FindingRecords;
+import io.egress.workspace.enrich.AddressAnswers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code egress workspace save --from CAPTURE... -o FILE [--detect] [--embed]}. */
+/**
+ * {@code egress workspace save --from CAPTURE... -o FILE [--detect] [--embed] [--geoip-dir DIR]... [--rdap-cache DIR | --no-rdap-cache]}.
+ * Besides flows and findings it stores the GeoIP answer of every public address of the flows and the
+ * RDAP registrations already in the RDAP cache; it never asks a registry or a resolver.
+ */
 final class SaveAction {
     private final PrintStream out;
     private final PrintStream err;
@@ -35,7 +49,7 @@ final class SaveAction {
     }
 
     int run(List<String> args) throws IOException {
-        Options o = Options.parse(args, Set.of("from", "output"), Set.of("detect", "embed"));
+        Options o = Options.parse(args, Set.of("from", "output", "geoip-dir", "rdap-cache"), Set.of("detect", "embed", "no-rdap-cache"));
         List<String> captures = new ArrayList<>();
         String from = o.value("from", null);
         if (from != null) {
@@ -72,12 +86,27 @@ final class SaveAction {
                 report.findings().forEach(f -> content.finding(FindingRecords.of(f, firstId)));
             }
         }
-        WorkspaceContent built = content.build();
+        WorkspaceContent built = enriched(content.build(), o);
         Path target = Path.of(output);
         new WorkspaceStore().save(target, built, Progress.NONE);
         err.println(WorkspaceCommand.NAME + ": saved " + target + ": " + built.captures().size() + " capture(s), " + built.flows().size()
-                + " flow(s), " + built.findings().size() + " finding(s)");
+                + " flow(s), " + built.findings().size() + " finding(s), " + built.enrichment().size() + " enrichment answer(s)");
         out.flush();
         return Command.OK;
+    }
+
+    /** GeoIP answers from the databases found as {@code egress ip} finds them, RDAP answers from the cache only. */
+    private WorkspaceContent enriched(WorkspaceContent content, Options o) {
+        List<Path> dirs = o.values("geoip-dir").stream().map(Path::of).toList();
+        RdapConfig rdap = RdapConfig.defaults().withNetworkAllowed(false);
+        if (!o.flag("no-rdap-cache")) {
+            rdap = rdap.withCacheDir(Optional.ofNullable(o.value("rdap-cache", null)).map(Path::of).orElseGet(RdapCacheDir::defaultDir));
+        }
+        try (GeoIpService geo = GeoIpService.open(GeoIpFolders.config(dirs));
+                ReverseDnsService rdns = new ReverseDnsService(ReverseDnsConfig.defaults());
+                RdapService registry = new RdapService(rdap)) {
+            GeoIpFolders.report(geo.catalogue(), err);
+            return AddressAnswers.enriched(content, new IpDetailsService(geo, rdns, registry), System.currentTimeMillis());
+        }
     }
 }

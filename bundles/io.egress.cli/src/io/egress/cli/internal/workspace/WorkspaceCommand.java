@@ -30,6 +30,7 @@ public final class WorkspaceCommand implements Command {
     public String help() {
         return """
                 Usage: egress workspace save --from CAPTURE... -o FILE.egress [--detect] [--embed]
+                                             [--geoip-dir DIR]... [--rdap-cache DIR | --no-rdap-cache]
                        egress workspace info FILE.egress [--format json|table]
                        egress workspace export FILE.egress --format json|csv|pcapng [--pseudonymise]
                                                [--flows ID,ID...] -o OUT
@@ -39,6 +40,14 @@ public final class WorkspaceCommand implements Command {
                          Egress workspace is never overwritten.
                   --detect   also run the installed detectors and store their findings
                   --embed    store the packets inside the workspace (it then works without the captures)
+                         It also stores what is known about every public address of the flows, offline:
+                         the GeoIP answer (country, ASN, city, network, and the database type, build
+                         date and file behind it) and RDAP registrations already in the cache. No
+                         registry or resolver is asked. diff compares ASNs and countries from these.
+                  --geoip-dir DIR    the .mmdb files in DIR (repeatable) instead of $EGRESS_GEOIP_DIR and
+                                     the standard geoipupdate folders (/usr/share/GeoIP, /var/lib/GeoIP, ...)
+                  --rdap-cache DIR   the RDAP cache to read (default ~/.cache/egress/rdap, as egress ip)
+                  --no-rdap-cache    store no RDAP answers
                 info     counts of flows, processes, findings, notes, tags, bookmarks and enrichment
                          answers, and the captures with their size, SHA-256 and whether they are at hand
                 export   --format json     one JSON object (flows, findings, notes, processes...)
@@ -54,6 +63,8 @@ public final class WorkspaceCommand implements Command {
 
                 Examples:
                   egress workspace save --from monday.pcapng -o monday.egress --detect
+                  EGRESS_GEOIP_DIR=/usr/share/GeoIP egress workspace save --from tuesday.pcapng -o tuesday.egress
+                  egress diff monday.egress tuesday.egress
                   egress workspace info monday.egress --format json
                   egress workspace export monday.egress --format json --pseudonymise -o report.json
                 """;

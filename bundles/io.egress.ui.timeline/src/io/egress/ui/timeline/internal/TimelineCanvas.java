@@ -61,6 +61,7 @@ public final class TimelineCanvas {
     private Consumer<TimelineRow> onRowSelected = r -> { };
     private Consumer<TimelineRow> onOpen = r -> { };
     private Consumer<long[]> onRange = r -> { };
+    private Consumer<TimeWindow> onWindow = w -> { };
 
     public TimelineCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.V_SCROLL);
@@ -195,6 +196,11 @@ public final class TimelineCanvas {
         onRange = listener;
     }
 
+    /** Called with the visible window after every zoom, pan or jump (not when a new model resets it). */
+    public void onWindow(Consumer<TimeWindow> listener) {
+        onWindow = listener;
+    }
+
     // ---- navigation
 
     public void setWindow(TimeWindow newWindow) {
@@ -202,6 +208,7 @@ public final class TimelineCanvas {
         long margin = extent.span() / 20;
         window = newWindow.clampTo(extent.startNanos() - margin, extent.endNanos() + margin);
         requestRedraw();
+        onWindow.accept(window);
     }
 
     /** Zooms around a time that stays in place. */

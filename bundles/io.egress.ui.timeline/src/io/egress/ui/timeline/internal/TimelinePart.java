@@ -42,6 +42,7 @@ import io.egress.core.timeline.RowKey;
 import io.egress.core.timeline.RowKeys;
 import io.egress.detect.DetectionReport;
 import io.egress.detect.capture.FindingMarkers;
+import io.egress.core.timeline.TimeWindow;
 import io.egress.core.timeline.TimelineModel;
 import io.egress.core.timeline.TimelineRow;
 import io.egress.ui.internal.ip.IpEditors;
@@ -49,6 +50,7 @@ import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.session.SelectionTopics;
 import io.egress.ui.internal.session.TimeRange;
+import io.egress.ui.internal.session.ViewState;
 
 /**
  * The flow timeline of the capture opened last: a {@link TimelineCanvas} with its toolbar and the
@@ -84,6 +86,8 @@ public final class TimelinePart {
     /** A range chosen elsewhere (a restored workspace) before the model was built; null: none. */
     private TimeRange pendingRange;
     private boolean followingRange;
+    /** A visible window from a restored workspace, {capture, start, end}, applied once that capture is shown; null: none. */
+    private long[] pendingWindow;
     private final ZoneId zone = ZoneId.systemDefault();
 
     @PostConstruct
@@ -105,6 +109,7 @@ public final class TimelinePart {
         timeline.onRowSelected(this::showIntervals);
         timeline.onOpen(this::openAddress);
         timeline.onRange(this::rangeSelected);
+        timeline.onWindow(this::windowChanged);
         showCurrent = new Throttler(parent.getDisplay(), Duration.ofMillis(100), this::showCurrent);
         investigation.addListener(investigationChanged);
         showCurrent();
@@ -196,6 +201,40 @@ public final class TimelinePart {
         if (pendingRange != null) {
             showRange(pendingRange);
             pendingRange = null;
+        }
+        applyPendingWindow();
+    }
+
+    // ---- zoom saved with the workspace
+
+    /** Every zoom and pan is kept in the view state as {@code CAPTURE:START:END}, so a saved workspace reopens on it. */
+    private void windowChanged(TimeWindow window) {
+        int capture = shown == null ? -1 : ViewState.indexOf(investigation.captures(), shown);
+        if (capture >= 0) {
+            investigation.setViewState(ViewState.TIMELINE_WINDOW, capture + ":" + window.startNanos() + ":" + window.endNanos());
+        }
+    }
+
+    /** A workspace was opened: its timeline window is shown once its capture is. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void restored(@UIEventTopic(ViewState.RESTORED) ViewState state) {
+        if (state == null || timeline == null || timeline.control().isDisposed()) {
+            return;
+        }
+        pendingWindow = ViewState.window(state.get(ViewState.TIMELINE_WINDOW).orElse("")).orElse(null);
+        if (building == null) {
+            applyPendingWindow();
+        }
+    }
+
+    private void applyPendingWindow() {
+        if (pendingWindow == null || shown == null) {
+            return;
+        }
+        if (ViewState.indexOf(investigation.captures(), shown) == pendingWindow[0]) {
+            timeline.setWindow(new TimeWindow(pendingWindow[1], pendingWindow[2]));
+            pendingWindow = null;
         }
     }
 

@@ -64,6 +64,7 @@ import io.egress.ui.internal.session.ViewState;
 import io.egress.live.LiveProcessView;
 import io.egress.live.LiveStatistics;
 import io.egress.ui.internal.live.LiveCapturing;
+import io.egress.ui.internal.session.SavedLiveCapture;
 
 /**
  * The connections view (Netiquette's job): every live socket of this machine under the process that
@@ -111,6 +112,14 @@ public final class ConnectionsPart {
     private final List<Object> sources = new ArrayList<>();
     private static final Object MACHINE = "machine";
     private static final Object LIVE_CAPTURE = "live-capture";
+    /** The live capture a workspace was opened with: its flows as saved, nothing captured. */
+    private static final Object SAVED_LIVE = "saved-live";
+    /** What the source box shows now (MACHINE, LIVE_CAPTURE, SAVED_LIVE or a capture). */
+    private Object shownSource = MACHINE;
+    /** The saved live capture's view, computed once per opened workspace off the UI thread. */
+    private SavedLiveCapture savedViewOf;
+    private LiveProcessView savedView;
+    private SavedLiveCapture listedSavedLive;
     static final Duration LIVE_INTERVAL = Duration.ofMillis(500);
     private LiveFlowsTree liveTree;
     private LiveFlowsRefresher liveRefresher;
@@ -203,9 +212,11 @@ public final class ConnectionsPart {
         if (!status.isDisposed()) {
             status.getDisplay().asyncExec(() -> {
                 List<CaptureAnalysis> now = investigation.captures();
+                SavedLiveCapture saved = investigation.savedLive().orElse(null);
                 boolean opened = now.size() > listedCaptures.size();
-                if (opened || !sameCaptures(now, listedCaptures)) {
+                if (opened || !sameCaptures(now, listedCaptures) || saved != listedSavedLive) {
                     listedCaptures = now;
+                    listedSavedLive = saved;
                     updateSources(opened);
                 }
             });
@@ -241,6 +252,10 @@ public final class ConnectionsPart {
             String interfaces = String.join(", ", capturing.request().map(r -> r.interfaces()).orElse(List.of()));
             items.add(NLS.bind(capturing.running() ? Messages.source_liveCaptureRunning : Messages.source_liveCaptureStopped, interfaces));
         }
+        investigation.savedLive().ifPresent(saved -> {
+            sources.add(SAVED_LIVE);
+            items.add(savedLabel(saved));
+        });
         for (CaptureAnalysis c : investigation.captures()) {
             sources.add(c);
             items.add(NLS.bind(Messages.source_capture, c.file().getFileName()));
@@ -265,9 +280,13 @@ public final class ConnectionsPart {
     private void showSource(int index) {
         Object chosen = index >= 0 && index < sources.size() ? sources.get(index) : MACHINE;
         boolean live = chosen == MACHINE;
-        // a live capture is not saved with a workspace: it reopens on this machine's sockets
-        investigation.setViewState(ViewState.CONNECTIONS_SOURCE, ViewState.source(
-                chosen instanceof CaptureAnalysis c ? ViewState.indexOf(investigation.captures(), c) : -1));
+        if ((chosen == LIVE_CAPTURE || chosen == SAVED_LIVE) && chosen != shownSource) {
+            liveTree.reset(); // rows of the two are equal by flow index: never mix them
+        }
+        shownSource = chosen;
+        // a live capture is saved with the workspace: it reopens on its saved flows
+        investigation.setViewState(ViewState.CONNECTIONS_SOURCE, chosen == LIVE_CAPTURE || chosen == SAVED_LIVE ? ViewState.LIVE_CAPTURE
+                : ViewState.source(chosen instanceof CaptureAnalysis c ? ViewState.indexOf(investigation.captures(), c) : -1));
         liveToggles.forEach(b -> b.setEnabled(live));
         if (live) {
             liveRefresher.setActive(false);
@@ -286,6 +305,12 @@ public final class ConnectionsPart {
             return;
         }
         liveRefresher.setActive(false);
+        if (chosen == SAVED_LIVE) {
+            stackLayout.topControl = liveTree.viewer().getControl();
+            stack.layout();
+            showSavedLive();
+            return;
+        }
         stackLayout.topControl = hostsTree.viewer().getControl();
         stack.layout();
         CaptureAnalysis capture = (CaptureAnalysis) chosen;
@@ -491,7 +516,54 @@ public final class ConnectionsPart {
         showDetails();
     }
 
+    /** Groups the saved flows by owner in a job the first time; then shows them. */
+    private void showSavedLive() {
+        SavedLiveCapture saved = investigation.savedLive().orElse(null);
+        if (saved == null) {
+            return;
+        }
+        if (savedViewOf == saved) {
+            renderLive();
+            return;
+        }
+        status.setText(NLS.bind(Messages.source_grouping, savedLabel(saved)));
+        Job job = Job.create(NLS.bind(Messages.source_grouping, savedLabel(saved)), monitor -> {
+            LiveProcessView view = LiveProcessView.EMPTY.next(saved.flows(), 0);
+            status.getDisplay().asyncExec(() -> {
+                if (!status.isDisposed()) {
+                    savedViewOf = saved;
+                    savedView = view;
+                    renderLive();
+                }
+            });
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    static String savedLabel(SavedLiveCapture saved) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.ofEpochMilli(saved.savedMillis()));
+        return NLS.bind(Messages.source_liveCaptureSaved, saved.interfaces(), when);
+    }
+
+    /** Flows and owners of a saved live capture: a snapshot, so no packets, drops or rates. */
+    static String savedStatusLine(LiveProcessView view, String label) {
+        long processes = view.groups().stream().filter(g -> g.kind() == LiveProcessView.GroupKind.PROCESS).count();
+        long attributed = view.groups().stream().filter(g -> g.kind() == LiveProcessView.GroupKind.PROCESS).mapToLong(g -> g.rows().size()).sum();
+        long pending = view.groups().stream().filter(g -> g.kind() == LiveProcessView.GroupKind.PENDING).mapToLong(g -> g.rows().size()).sum();
+        return NLS.bind(Messages.live_savedStatus, new Object[] {label, view.flows(), attributed, processes, view.flows() - attributed - pending, pending});
+    }
+
     private void renderLive() {
+        if (shownSource == SAVED_LIVE) {
+            if (savedView != null && stackLayout.topControl == liveTree.viewer().getControl() && savedViewOf == investigation.savedLive().orElse(null)) {
+                liveTree.show(savedView.filtered(filter.text()));
+                status.setText(savedStatusLine(savedView, savedLabel(savedViewOf)));
+                showLiveDetails();
+            }
+            return;
+        }
         if (liveShown == null || stackLayout.topControl != liveTree.viewer().getControl()) {
             return;
         }
@@ -664,9 +736,14 @@ public final class ConnectionsPart {
         if (state == null || source == null || source.isDisposed()) {
             return;
         }
-        int capture = ViewState.sourceIndex(state.get(ViewState.CONNECTIONS_SOURCE).orElse("live"));
+        updateSources(false); // the saved live capture, if any, is listed before it is chosen
+        String saved = state.get(ViewState.CONNECTIONS_SOURCE).orElse("live");
+        int capture = ViewState.sourceIndex(saved);
         List<CaptureAnalysis> captures = investigation.captures();
         int index = capture >= 0 && capture < captures.size() ? indexOfSource(captures.get(capture)) : indexOfSource(MACHINE);
+        if (saved.equals(ViewState.LIVE_CAPTURE)) {
+            index = indexOfSource(investigation.savedLive().isPresent() ? SAVED_LIVE : LIVE_CAPTURE);
+        }
         if (index >= 0) {
             source.select(index);
             showSource(index);
@@ -704,6 +781,17 @@ public final class ConnectionsPart {
     public void showSourceForTests(int index) {
         source.select(index);
         showSource(index);
+    }
+
+    /** Shows the flows of the live capture the workspace was opened with; false when it had none. */
+    public boolean showSavedLiveCapture() {
+        int i = indexOfSource(SAVED_LIVE);
+        if (i < 0) {
+            return false;
+        }
+        source.select(i);
+        showSource(i);
+        return true;
     }
 
     /** For UI tests: the items of the source box. */

@@ -208,6 +208,11 @@ public final class FindingsPart {
         }
     }
 
+    /** For UI tests: the summary line above the findings (with the detectors that failed). */
+    public String summaryText() {
+        return summary.getText();
+    }
+
     /** For UI tests. */
     public List<Finding> shownFindings() {
         Object input = viewer.getInput();

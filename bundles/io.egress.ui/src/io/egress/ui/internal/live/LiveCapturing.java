@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.egress.capture.live.CaptureRequest;
 import io.egress.live.LiveSession;
+import io.egress.ui.internal.session.SavedLiveCapture;
 
 /**
  * The workbench's live capture: the running session, or the last one after it stopped (its flows stay
@@ -23,6 +24,19 @@ public final class LiveCapturing {
     /** The running session, or the last stopped one; empty before the first capture. */
     public Optional<LiveSession> session() {
         return Optional.ofNullable(session);
+    }
+
+    /**
+     * The current (or last) session's flows with their owners as they are now, for a workspace save;
+     * empty before the first capture. Builds every flow: call it off the UI thread.
+     */
+    public Optional<SavedLiveCapture> snapshot(long nowMillis) {
+        LiveSession s = session;
+        if (s == null) {
+            return Optional.empty();
+        }
+        String interfaces = String.join(", ", request().map(CaptureRequest::interfaces).orElse(List.of()));
+        return Optional.of(new SavedLiveCapture(s.snapshot(), interfaces, nowMillis));
     }
 
     /** What the current (or last) session was asked to capture. */
@@ -76,6 +90,20 @@ public final class LiveCapturing {
         if (s != null && running) {
             s.stop();
             running = false;
+            fire();
+        }
+    }
+
+    /**
+     * File &gt; New and Open: a stopped session belonged to the investigation being replaced, so it is
+     * closed and no longer shown (a workspace brings its own saved live flows). A running one goes on.
+     */
+    public synchronized void discardStopped() {
+        LiveSession s = session;
+        if (s != null && !running && !starting) {
+            session = null;
+            request = null;
+            s.close();
             fire();
         }
     }

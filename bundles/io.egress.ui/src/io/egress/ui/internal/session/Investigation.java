@@ -21,6 +21,7 @@ public final class Investigation {
     private volatile List<CaptureAnalysis> captures = List.of();
     private volatile CaptureAnalysis chosen;
     private volatile ConnectionsView liveConnections;
+    private volatile SavedLiveCapture savedLive;
     // identity, not equals: an analysis is a record over a lazy million-flow list
     private final java.util.Map<CaptureAnalysis, DetectionReport> reports = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<CaptureAnalysis, FlowActivity> activities = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -69,6 +70,7 @@ public final class Investigation {
     public synchronized void clear() {
         captures = List.of();
         chosen = null;
+        savedLive = null;
         reports.clear();
         notes.clear();
         viewState.clear();
@@ -96,6 +98,17 @@ public final class Investigation {
     public void setDetection(CaptureAnalysis capture, DetectionReport report, FlowActivity activity) {
         activities.put(capture, activity);
         setReport(capture, report);
+    }
+
+    /** The live capture a workspace was opened with (its flows as saved); empty when it had none. */
+    public Optional<SavedLiveCapture> savedLive() {
+        return Optional.ofNullable(savedLive);
+    }
+
+    /** Sets the live capture read from a workspace (not an edit: it is what was opened). */
+    public void setSavedLive(SavedLiveCapture saved) {
+        savedLive = saved;
+        listeners.forEach(Runnable::run);
     }
 
     /** The connections view's latest look at this machine, for views that join on it (the IP editor). */
@@ -139,6 +152,19 @@ public final class Investigation {
         } else {
             viewState.put(key, value);
         }
+    }
+
+    /** Sets a view-state entry that changes what a save writes (a setting, not a selection): an edit. */
+    public void setSetting(String key, String value) {
+        if (!java.util.Objects.equals(viewState.get(key), value)) {
+            setViewState(key, value);
+            edited();
+        }
+    }
+
+    /** Something outside the investigation changed what a save writes (a live capture started or stopped). */
+    public void markEdited() {
+        edited();
     }
 
     /**

@@ -20,8 +20,14 @@ public record ViewState(Map<String, String> entries) {
 
     /** The Connections view's source: {@code live} or {@code capture:N}. */
     public static final String CONNECTIONS_SOURCE = "connections.source";
+    /** {@link #CONNECTIONS_SOURCE} value for the live capture's flows (running, stopped or saved with the workspace). */
+    public static final String LIVE_CAPTURE = "live-capture";
+    /** {@code true} when Save stores the captures' packets in the workspace (File &gt; Store Packets in Workspace). */
+    public static final String EMBED_PACKETS = "workspace.embedPackets";
     /** The selected time range, {@code START:END} epoch nanoseconds; absent: all. */
     public static final String TIME_RANGE = "timeline.range";
+    /** The timeline's visible window (its zoom), {@code CAPTURE:START:END} epoch nanoseconds. */
+    public static final String TIMELINE_WINDOW = "timeline.window";
     /** The selected flow, {@code CAPTURE:FLOWINDEX}. */
     public static final String FLOW = "flow.selected";
 
@@ -48,6 +54,20 @@ public record ViewState(Map<String, String> entries) {
             }
         }
         return -1;
+    }
+
+    /** A {@link #TIMELINE_WINDOW} value as {capture, start, end}; empty when it is not one. */
+    public static Optional<long[]> window(String value) {
+        String[] p = value.split(":");
+        if (p.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            long[] w = {Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2])};
+            return w[0] >= 0 && w[2] > w[1] ? Optional.of(w) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The position of a capture in the list, by identity; -1 when it is not there. */

@@ -12,8 +12,12 @@ import java.util.Optional;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.detect.DetectionReport;
+import io.egress.detect.DetectorFailure;
 import io.egress.detect.Finding;
+import io.egress.ui.internal.session.SavedLiveCapture;
+import io.egress.ui.internal.session.ViewState;
 import io.egress.workspace.CaptureRef;
+import io.egress.workspace.EnrichmentAnswer;
 import io.egress.workspace.FindingRecord;
 import io.egress.workspace.FlowRecord;
 import io.egress.workspace.Note;
@@ -30,6 +34,7 @@ import io.egress.workspace.detect.FindingRecords;
 public final class InvestigationContent {
     static final String REPORT_FINDINGS = "report.%d.findings";
     static final String REPORT_DURATIONS = "report.%d.durations";
+    static final String REPORT_FAILURES = "report.%d.failures";
 
     private InvestigationContent() {
     }
@@ -45,12 +50,25 @@ public final class InvestigationContent {
      */
     public static WorkspaceContent toContent(List<CaptureState> captures, Map<String, String> notes, Map<String, String> viewState,
             Optional<Path> origin, long nowMillis) throws IOException {
+        return toContent(captures, Optional.empty(), List.of(), notes, viewState, origin, nowMillis);
+    }
+
+    /**
+     * As {@link #toContent(List, Map, Map, Optional, long)}, with the flows of a live capture (capture
+     * -1, after the captures' flows, with their processes) and the enrichment answers the workspace
+     * was opened with (kept unless a new lookup answers for the same address).
+     */
+    public static WorkspaceContent toContent(List<CaptureState> captures, Optional<SavedLiveCapture> live, List<EnrichmentAnswer> earlierAnswers,
+            Map<String, String> notes, Map<String, String> viewState, Optional<Path> origin, long nowMillis) throws IOException {
         WorkspaceContent.Builder b = WorkspaceContent.builder();
         viewState.forEach(b::viewState);
+        earlierAnswers.forEach(b::enrichment);
+        long nextId = 0;
         for (int i = 0; i < captures.size(); i++) {
             CaptureState c = captures.get(i);
-            CaptureRef ref = refOf(c);
+            CaptureRef ref = refOf(c, "true".equals(viewState.get(ViewState.EMBED_PACKETS)));
             long firstId = b.addCapture(ref, c.analysis().flows());
+            nextId = firstId + c.analysis().flows().size();
             if (c.report().isPresent()) {
                 DetectionReport r = c.report().get();
                 r.findings().forEach(f -> b.finding(FindingRecords.of(f, firstId)));
@@ -59,7 +77,13 @@ public final class InvestigationContent {
                 r.durations().forEach((detector, d) -> durations.append(durations.isEmpty() ? "" : ";").append(detector).append('=')
                         .append(d.toMillis()));
                 b.viewState(String.format(REPORT_DURATIONS, i), durations.toString());
+                if (!r.failures().isEmpty()) {
+                    b.viewState(String.format(REPORT_FAILURES, i), failuresText(r.failures()));
+                }
             }
+        }
+        if (live.isPresent()) {
+            LiveFlowRecords.add(b, nextId, live.get());
         }
         notes.forEach((address, text) -> b.note(new Note(Subject.address(address), text, nowMillis)));
         origin.ifPresent(b::origin);
@@ -97,7 +121,39 @@ public final class InvestigationContent {
                 durations.put(entry.substring(0, eq), Duration.ofMillis(Long.parseLong(entry.substring(eq + 1))));
             }
         }
-        return Optional.of(new DetectionReport(findings, List.of(), durations));
+        return Optional.of(new DetectionReport(findings, failures(content.viewState().getOrDefault(String.format(REPORT_FAILURES, capture), "")),
+                durations));
+    }
+
+    /** One line per failed detector: {@code DETECTOR TAB KIND TAB REASON} (tabs and line breaks in the reason become spaces). */
+    static String failuresText(List<DetectorFailure> failures) {
+        StringBuilder sb = new StringBuilder();
+        for (DetectorFailure f : failures) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            sb.append(oneLine(f.detector())).append('\t').append(f.kind().name()).append('\t').append(oneLine(f.message()));
+        }
+        return sb.toString();
+    }
+
+    static List<DetectorFailure> failures(String text) {
+        List<DetectorFailure> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] p = line.split("\t", 3);
+            if (p.length == 3) {
+                try {
+                    out.add(new DetectorFailure(p[0], DetectorFailure.Kind.valueOf(p[1]), p[2]));
+                } catch (IllegalArgumentException e) {
+                    // a kind this version does not know: left out
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
     }
 
     /** The notes on addresses, address to text. */
@@ -109,17 +165,21 @@ public final class InvestigationContent {
 
     /**
      * A capture from an opened workspace keeps its reference: when it was read from the packets
-     * embedded in that workspace (its file is gone), or when its file is still there with the recorded
-     * size (no need to hash it again). Any other capture file is hashed now.
+     * embedded in that workspace (its file is gone; they stay embedded), or when its file is still
+     * there with the recorded size (no need to hash it again; embedded as asked now). Any other
+     * capture file is hashed now.
      */
-    private static CaptureRef refOf(CaptureState c) throws IOException {
+    private static CaptureRef refOf(CaptureState c, boolean embed) throws IOException {
         if (c.knownRef().isPresent()) {
             CaptureRef known = c.knownRef().get();
-            if (!sameFile(known, c.analysis().file()) || sizeOf(known.path()) == known.size()) {
+            if (!sameFile(known, c.analysis().file())) {
                 return known;
             }
+            if (sizeOf(known.path()) == known.size()) {
+                return known.withEmbedded(embed);
+            }
         }
-        return CaptureRef.of(c.analysis().file(), false);
+        return CaptureRef.of(c.analysis().file(), embed);
     }
 
     private static boolean sameFile(CaptureRef ref, Path file) {

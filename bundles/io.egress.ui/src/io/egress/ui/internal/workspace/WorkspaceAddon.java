@@ -16,6 +16,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuItem;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler;
@@ -24,7 +25,9 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
 
+import io.egress.enrich.details.IpDetailsService;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.live.LiveCapturing;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.session.SelectionTopics;
@@ -40,6 +43,7 @@ import io.egress.ui.internal.session.ViewState;
  */
 public final class WorkspaceAddon {
     static final String WINDOW = "io.egress.ui.window.main";
+    static final String EMBED_ITEM = "io.egress.ui.menu.file.embedPackets";
     private static final long DEFAULT_AUTOSAVE_SECONDS = 120;
 
     @Inject
@@ -54,15 +58,28 @@ public final class WorkspaceAddon {
     private Job autosave;
     private String baseTitle;
     private final AtomicBoolean titlePending = new AtomicBoolean();
+    private volatile boolean captureRunning;
     /** Autosave failures are shown once per file, not every two minutes. */
     private final Set<Path> autosaveReported = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     public void init(IEclipseContext appContext, Investigation investigation) {
         this.investigation = investigation;
-        session = new WorkspaceSession(investigation, RecentWorkspaces.inStateFolder());
+        LiveCapturing capturing = appContext.get(LiveCapturing.class);
+        session = new WorkspaceSession(investigation, RecentWorkspaces.inStateFolder(),
+                () -> capturing != null && capturing.session().isPresent() ? capturing.snapshot(System.currentTimeMillis()) : investigation.savedLive(),
+                () -> appContext.get(IpDetailsService.class));
         appContext.set(WorkspaceSession.class, session);
         session.addListener(this::scheduleTitle);
+        if (capturing != null) {
+            // the live capture's flows are saved with the workspace: starting or stopping one is a change to save
+            capturing.addListener(() -> {
+                if (capturing.running() != captureRunning) {
+                    captureRunning = capturing.running();
+                    investigation.markEdited();
+                }
+            });
+        }
         long seconds = Long.getLong("egress.autosave.seconds", DEFAULT_AUTOSAVE_SECONDS);
         if (seconds > 0) {
             autosave = session.autosave(seconds * 1000, save -> WorkspaceUi.whenDone(save, () -> {
@@ -127,6 +144,9 @@ public final class WorkspaceAddon {
             baseTitle = window.getLocalizedLabel();
         }
         window.setLabel(title(baseTitle, session.file().map(f -> f.getFileName().toString()), session.isDirty()));
+        for (MMenuItem item : models.findElements(app, EMBED_ITEM, MMenuItem.class, null, EModelService.IN_MAIN_MENU)) {
+            item.setSelected(session.embedPackets()); // per workspace: follows New and Open
+        }
     }
 
     static String title(String base, java.util.Optional<String> file, boolean dirty) {

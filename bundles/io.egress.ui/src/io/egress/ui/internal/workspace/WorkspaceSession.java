@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -24,14 +25,18 @@ import org.eclipse.osgi.util.NLS;
 import io.egress.capture.CaptureAnalysis;
 import io.egress.capture.CaptureAnalyzer;
 import io.egress.detect.DetectionReport;
+import io.egress.enrich.details.IpDetailsService;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.session.Investigation;
+import io.egress.ui.internal.session.SavedLiveCapture;
 import io.egress.ui.internal.session.ViewState;
 import io.egress.workspace.CaptureProblem;
 import io.egress.workspace.CaptureRef;
+import io.egress.workspace.EnrichmentAnswer;
 import io.egress.workspace.OpenedWorkspace;
 import io.egress.workspace.WorkspaceContent;
 import io.egress.workspace.WorkspaceStore;
+import io.egress.workspace.enrich.AddressAnswers;
 
 /**
  * The workspace file behind the investigation: which file it is, whether there are unsaved changes,
@@ -64,10 +69,23 @@ public final class WorkspaceSession {
     private final Map<CaptureAnalysis, CaptureRef> knownRefs = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile Path file;
     private volatile long savedEdits;
+    /** The live capture to save: this workbench's session, else the one the workspace was opened with. */
+    private final Supplier<Optional<SavedLiveCapture>> live;
+    /** Where GeoIP answers come from (replaced when the analyst adds a database folder); null: none stored. */
+    private final Supplier<IpDetailsService> details;
+    /** The enrichment answers of the workspace opened last, kept by the next save. */
+    private volatile List<EnrichmentAnswer> openedAnswers = List.of();
 
     public WorkspaceSession(Investigation investigation, RecentWorkspaces recent) {
+        this(investigation, recent, investigation::savedLive, () -> null);
+    }
+
+    public WorkspaceSession(Investigation investigation, RecentWorkspaces recent, Supplier<Optional<SavedLiveCapture>> live,
+            Supplier<IpDetailsService> details) {
         this.investigation = investigation;
         this.recent = recent;
+        this.live = live;
+        this.details = details;
         this.savedEdits = investigation.edits();
         investigation.addEditListener(this::fire);
     }
@@ -95,11 +113,23 @@ public final class WorkspaceSession {
         listeners.remove(listener);
     }
 
+    /** Whether Save stores the captures' packets (a setting of the workspace, saved with it). */
+    public boolean embedPackets() {
+        return "true".equals(investigation.viewState().get(ViewState.EMBED_PACKETS));
+    }
+
+    /** File &gt; Store Packets in Workspace; an unsaved change. */
+    public void setEmbedPackets(boolean embed) {
+        investigation.setSetting(ViewState.EMBED_PACKETS, embed ? "true" : null);
+        fire();
+    }
+
     /** File &gt; New: an empty investigation without a file. */
     public void newWorkspace() {
         epoch.incrementAndGet();
         investigation.clear();
         knownRefs.clear();
+        openedAnswers = List.of();
         file = null;
         savedEdits = investigation.edits();
         fire();
@@ -150,8 +180,14 @@ public final class WorkspaceSession {
                     states.add(new InvestigationContent.CaptureState(c, investigation.report(c), Optional.ofNullable(knownRefs.get(c))));
                 }
                 sub.subTask(Messages.workspace_collecting);
-                WorkspaceContent content = InvestigationContent.toContent(states, investigation.notes(), investigation.viewState(),
-                        Optional.ofNullable(file), System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                WorkspaceContent content = InvestigationContent.toContent(states, live.get(), openedAnswers, investigation.notes(),
+                        investigation.viewState(), Optional.ofNullable(file), now);
+                IpDetailsService enrichment = details.get();
+                if (enrichment != null) {
+                    sub.subTask(Messages.workspace_enriching);
+                    content = AddressAnswers.enriched(content, enrichment, now);
+                }
                 sub.worked(10);
                 if (sub.isCanceled()) {
                     return Status.CANCEL_STATUS;
@@ -163,6 +199,7 @@ public final class WorkspaceSession {
                     }
                     file = target;
                     savedEdits = edits;
+                    openedAnswers = content.enrichment();
                 }
                 recent.add(target);
                 fire();
@@ -272,6 +309,8 @@ public final class WorkspaceSession {
                 investigation.clear();
                 knownRefs.clear();
                 knownRefs.putAll(refs);
+                openedAnswers = content.enrichment();
+                LiveFlowRecords.of(content).ifPresent(investigation::setSavedLive);
                 for (int i = 0; i < restoredCaptures.size(); i++) {
                     CaptureAnalysis c = restoredCaptures.get(i);
                     reports.get(i).ifPresent(r -> investigation.setReport(c, r));
@@ -314,12 +353,17 @@ public final class WorkspaceSession {
     static Map<String, String> renumbered(Map<String, String> saved, int[] newIndex) {
         Map<String, String> out = new java.util.TreeMap<>();
         saved.forEach((k, v) -> {
-            if (k.startsWith("report.")) {
+            if (k.startsWith("report.") || k.startsWith("live.")) {
                 return; // rewritten by every save
             }
-            if (k.equals(ViewState.CONNECTIONS_SOURCE)) {
+            if (k.equals(ViewState.CONNECTIONS_SOURCE) && v.equals(ViewState.LIVE_CAPTURE)) {
+                out.put(k, v);
+            } else if (k.equals(ViewState.CONNECTIONS_SOURCE)) {
                 int old = ViewState.sourceIndex(v);
                 out.put(k, ViewState.source(old >= 0 && old < newIndex.length ? newIndex[old] : -1));
+            } else if (k.equals(ViewState.TIMELINE_WINDOW)) {
+                ViewState.window(v).filter(w -> w[0] < newIndex.length && newIndex[(int) w[0]] >= 0)
+                        .ifPresent(w -> out.put(k, newIndex[(int) w[0]] + ":" + w[1] + ":" + w[2]));
             } else if (k.equals(ViewState.FLOW)) {
                 String[] parts = v.split(":");
                 try {

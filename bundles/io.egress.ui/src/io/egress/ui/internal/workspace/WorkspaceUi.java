@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Shell;
 import io.egress.capture.CaptureAnalysis;
 import io.egress.ui.internal.Messages;
 import io.egress.ui.internal.ip.IpEditors;
+import io.egress.ui.internal.live.LiveCapturing;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.SelectionTopics;
 import io.egress.ui.internal.session.TimeRange;
@@ -65,6 +66,7 @@ public final class WorkspaceUi {
                 return; // cancelled: nothing changed
             }
             closeAddressEditors(context);
+            discardStoppedCapture(context);
             post(job.viewState(), job.captures(), broker);
             List<String> warnings = job.warnings();
             if (!warnings.isEmpty()) {
@@ -80,9 +82,17 @@ public final class WorkspaceUi {
     public static void newWorkspace(IEclipseContext context) {
         context.get(WorkspaceSession.class).newWorkspace();
         closeAddressEditors(context);
+        discardStoppedCapture(context);
         IEventBroker broker = context.get(IEventBroker.class);
         if (broker != null) {
             broker.post(SelectionTopics.TIME_RANGE, new TimeRange(TimeRange.ALL.startNanos(), TimeRange.ALL.endNanos(), SOURCE));
+        }
+    }
+
+    private static void discardStoppedCapture(IEclipseContext context) {
+        LiveCapturing capturing = context.get(LiveCapturing.class);
+        if (capturing != null) {
+            capturing.discardStopped();
         }
     }
 
