@@ -47,7 +47,9 @@ public enum ConnectionColumn {
         return switch (this) {
             case PROCESS -> group.label();
             case PID -> s.ownerPid().isPresent() ? Long.toString(s.ownerPid().getAsLong()) : "";
-            case USER -> group.process().map(p -> p.user()).filter(u -> !u.isEmpty()).orElse(s.uid() >= 0 ? Integer.toString(s.uid()) : "");
+            // a socket no process holds (TIME_WAIT) carries uid 0 from the kernel: nobody's, not root's
+            case USER -> group.process().map(p -> p.user()).filter(u -> !u.isEmpty())
+                    .orElse(s.uid() >= 0 && !group.id().equals(ProcessGroup.NO_PROCESS_ID) ? Integer.toString(s.uid()) : "");
             case PROTOCOL -> s.protocol().id() + (s.family().id().equals("ipv6") ? "6" : "");
             case LOCAL -> IpAddresses.formatEndpoint(s.localAddress().getAddress(), s.localPort());
             case REMOTE -> s.hasRemote() ? IpAddresses.formatEndpoint(s.remoteAddress().getAddress(), s.remotePort()) : "*";

@@ -64,6 +64,9 @@ final class TimelinePainter {
         int graphWidth = Geometry.graphWidth(size.x);
         gc.setBackground(background);
         gc.fillRectangle(0, 0, size.x, size.y);
+        if (s.lines().isEmpty()) {
+            return; // no capture shown: an axis would only say 1970-01-01
+        }
         List<AxisTicks.Tick> ticks = s.relative()
                 ? AxisTicks.relative(s.window(), graphWidth, Geometry.MIN_TICK_PIXELS, s.model().extent().startNanos())
                 : AxisTicks.absolute(s.window(), graphWidth, Geometry.MIN_TICK_PIXELS, s.zone());

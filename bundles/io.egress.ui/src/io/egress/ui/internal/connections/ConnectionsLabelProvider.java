@@ -71,7 +71,8 @@ final class ConnectionsLabelProvider extends LabelProvider implements ITableLabe
         return switch (column) {
             case PROCESS -> g.label();
             case PID -> g.process().map(p -> Long.toString(p.pid())).orElse("");
-            case USER -> g.process().map(p -> p.user()).orElse(g.uid() >= 0 ? Integer.toString(g.uid()) : "");
+            case USER -> g.process().map(p -> p.user())
+                    .orElse(g.uid() >= 0 && !g.id().equals(ProcessGroup.NO_PROCESS_ID) ? Integer.toString(g.uid()) : "");
             case REMOTE -> NLS.bind(Messages.group_connections,
                     Counted.of(g.openCount(), Messages.count_connections_one, Messages.count_connections_other));
             case REMOTE_CLASS -> publicCount(g);
