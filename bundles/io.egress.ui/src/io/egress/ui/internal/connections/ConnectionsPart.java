@@ -283,6 +283,9 @@ public final class ConnectionsPart {
         if ((chosen == LIVE_CAPTURE || chosen == SAVED_LIVE) && chosen != shownSource) {
             liveTree.reset(); // rows of the two are equal by flow index: never mix them
         }
+        if (chosen != shownSource) {
+            details.setText(Messages.details_none); // the selection was in the other source's tree
+        }
         shownSource = chosen;
         // a live capture is saved with the workspace: it reopens on its saved flows
         investigation.setViewState(ViewState.CONNECTIONS_SOURCE, chosen == LIVE_CAPTURE || chosen == SAVED_LIVE ? ViewState.LIVE_CAPTURE
