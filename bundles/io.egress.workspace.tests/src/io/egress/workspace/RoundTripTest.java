@@ -78,6 +78,12 @@ class RoundTripTest {
         assertEquals(2, info.findings());
         assertEquals(3, info.notes());
         assertEquals("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", info.captures().get(0).sha256());
+        assertEquals(0, info.liveFlows());
+        Path live = dir.resolve("live.egress");
+        store.save(live, Samples.everything(null), Progress.NONE); // capture -1: flows of a live capture
+        WorkspaceInfo liveInfo = store.info(live);
+        assertEquals(3, liveInfo.liveFlows());
+        assertEquals(List.of(), liveInfo.captures());
     }
 
     @Test

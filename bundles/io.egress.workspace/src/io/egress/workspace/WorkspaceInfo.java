@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param tags          number of tags
  * @param bookmarks     number of bookmarks
  * @param enrichment    number of enrichment answers
+ * @param liveFlows     how many of the flows come from a live capture (capture -1: a snapshot, no packets)
  */
 public record WorkspaceInfo(Path file, int schemaVersion, long savedMillis, List<CaptureRef> captures, long flows,
-        long processes, long findings, long notes, long tags, long bookmarks, long enrichment) {
+        long processes, long findings, long notes, long tags, long bookmarks, long enrichment, long liveFlows) {
     public WorkspaceInfo {
         Objects.requireNonNull(file, "file");
         captures = List.copyOf(captures);

@@ -45,7 +45,8 @@ final class InfoAction {
         w.beginObject().field("file", info.file().toString()).field("schemaVersion", info.schemaVersion())
                 .field("saved", Instant.ofEpochMilli(info.savedMillis()).toString());
         w.field("flows", info.flows()).field("processes", info.processes()).field("findings", info.findings()).field("notes", info.notes())
-                .field("tags", info.tags()).field("bookmarks", info.bookmarks()).field("enrichment", info.enrichment());
+                .field("tags", info.tags()).field("bookmarks", info.bookmarks()).field("enrichment", info.enrichment())
+                .field("liveFlows", info.liveFlows());
         w.name("captures").beginArray();
         for (CaptureRef c : info.captures()) {
             w.beginObject().field("path", c.path().toString()).field("size", c.size()).field("sha256", c.sha256())
@@ -58,7 +59,8 @@ final class InfoAction {
         out.println("file:        " + info.file());
         out.println("schema:      " + info.schemaVersion());
         out.println("saved:       " + Instant.ofEpochMilli(info.savedMillis()));
-        out.println("flows:       " + info.flows());
+        out.println("flows:       " + info.flows() + (info.liveFlows() > 0 ? " (" + info.liveFlows()
+                + " from a live capture: a snapshot without packets)" : ""));
         out.println("processes:   " + info.processes());
         out.println("findings:    " + info.findings());
         out.println("notes:       " + info.notes());

@@ -133,6 +133,14 @@ final class ContentReader {
         }
     }
 
+    /** Flows of a live capture (capture index -1). */
+    long liveFlows() throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM flow WHERE capture_idx = -1")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private List<FlowRecord> flows(Progress progress) throws SQLException {
         long total = count("flow");
         Map<Long, List<FlowName>> names = new HashMap<>();

@@ -55,7 +55,7 @@ public final class WorkspaceReader {
         try (WorkspaceFiles.Verified verified = WorkspaceFiles.open(source, schema, false)) {
             ContentReader r = new ContentReader(verified.connection());
             return new WorkspaceInfo(source, verified.version(), r.savedMillis(), r.captures(), r.count("flow"), r.count("process"),
-                    r.count("finding"), r.count("note"), r.count("tag"), r.count("bookmark"), r.count("enrichment"));
+                    r.count("finding"), r.count("note"), r.count("tag"), r.count("bookmark"), r.count("enrichment"), r.liveFlows());
         } catch (SQLException | RuntimeException e) {
             throw new WorkspaceException(source, Reason.CORRUPT, "cannot be read: " + e.getMessage(), e);
         }
