@@ -74,6 +74,33 @@ class ExportTest {
     }
 
     @Test
+    void pseudonymisedExportReplacesNamesOnlyDetectorsSawAndCapturePaths() {
+        CaptureRef capture = new CaptureRef(java.nio.file.Path.of("/home/carol/cases/carol-laptop-wikipedia.pcap"), 10, "ab".repeat(32), false);
+        WorkspaceContent content = Samples.everything(capture).toBuilder()
+                .finding(new FindingRecord("io.egress.detect.dnschannel", "high", 80, "DNS as a channel to qfhhbbmvrk.de",
+                        "10 unique names under qfhhbbmvrk.de, such as atqlrnjkes.de; seen in carol-laptop-wikipedia.pcap", "T1071.004",
+                        List.of(10L), "{\"names\":[\"atqlrnjkes.de\",\"cjjkgknsdj.DE\"],\"file\":\"/Users/carol/x.pcap\"}"))
+                .build();
+        WorkspaceContent shared = WorkspaceExporter.pseudonymised(content);
+        StringBuilder out = new StringBuilder();
+        WorkspaceExporter.json(shared, out);
+        WorkspaceExporter.findingsCsv(shared, out);
+        String text = out.toString();
+        for (String secret : List.of("qfhhbbmvrk", "atqlrnjkes", "cjjkgknsdj", "carol", "laptop", "cases")) {
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(secret), secret + " leaked:\n" + text);
+        }
+        assertEquals(java.nio.file.Path.of("capture-1.pcap"), shared.captures().get(0).path());
+        assertTrue(text.contains("seen in capture-1.pcap"), text);
+        // the same name gets the same pseudonym in the title and in the explanation
+        FindingRecord f = shared.findings().get(shared.findings().size() - 1);
+        String pseudonym = f.title().substring(f.title().lastIndexOf(' ') + 1);
+        assertTrue(pseudonym.matches("host-[0-9a-f]{8}\\.invalid"), pseudonym);
+        assertTrue(f.explanation().contains("under " + pseudonym + ","), f.explanation());
+        // file names are not host names: the GeoIP database that answered is still named
+        assertTrue(text.contains("GeoLite2-City.mmdb"), text);
+    }
+
+    @Test
     void pcapngOfSelectedFlowsHasExactlyTheirPackets() throws Exception {
         Path capture = SharedData.captures().resolve("zeek-wikipedia.pcap");
         WorkspaceContent content = SharedCaptureTest.fromCapture(capture);

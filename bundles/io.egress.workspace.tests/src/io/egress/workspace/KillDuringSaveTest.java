@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A child JVM saves a large workspace again and again; it is killed with SIGKILL at several points
  * during its third save. The file must then open, intact, at the second save (or the third, should
- * the kill come after it completed).
+ * the kill come after it committed).
  */
 class KillDuringSaveTest {
     private static final int FLOWS = 100_000;
@@ -52,9 +52,11 @@ class KillDuringSaveTest {
                 strayTemps += (int) files.filter(p -> p.getFileName().toString().startsWith("." + file.getFileName())).count() > 0 ? 1 : 0;
             }
             OpenedWorkspace opened = new WorkspaceStore().open(file, Progress.NONE);
-            int expected = completedThird ? 3 : 2;
-            assertEquals(Integer.toString(expected), opened.content().viewState().get("generation"),
-                    "the last complete save (killed after " + delay + " ms)");
+            // the save commits by renaming its finished file into place; the kill may land between
+            // that rename and the child's "saved 3" line, so without the line 2 and 3 are both right
+            int expected = Integer.parseInt(opened.content().viewState().get("generation"));
+            assertTrue(expected == 3 || (!completedThird && expected == 2),
+                    "the last complete save (killed after " + delay + " ms): generation " + expected + ", 'saved 3' logged: " + completedThird);
             assertEquals(FLOWS, opened.content().flows().size());
             assertEquals(Samples.describe(SaveChild.content(expected, FLOWS).flows().subList(FLOWS - 3, FLOWS)),
                     Samples.describe(opened.content().flows().subList(FLOWS - 3, FLOWS)));

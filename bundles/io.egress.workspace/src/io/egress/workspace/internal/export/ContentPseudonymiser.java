@@ -35,6 +35,16 @@ public final class ContentPseudonymiser {
     public WorkspaceContent apply(WorkspaceContent in) {
         in.flows().forEach(f -> f.flow().names().forEach(n -> text.knownHost(n.name())));
         in.processes().forEach(p -> text.knownUser(p.user()));
+        // a capture's path and name say whose machine and which case: capture-N.EXT instead, everywhere
+        List<CaptureRef> captures = in.captures();
+        for (int i = 0; i < captures.size(); i++) {
+            Path original = captures.get(i).path();
+            String name = original.getFileName() == null ? original.toString() : original.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String shared = "capture-" + (i + 1) + (dot > 0 ? name.substring(dot) : "");
+            text.knownLiteral(original.toString(), shared);
+            text.knownLiteral(name, shared);
+        }
         WorkspaceContent.Builder b = WorkspaceContent.builder();
         for (CaptureRef c : in.captures()) {
             b.capture(new CaptureRef(Path.of(text.scrub(c.path().toString())), c.size(), c.sha256(), c.embedded()));
