@@ -15,7 +15,8 @@ public record GeoCatalogue(List<GeoDatabaseInfo> databases, List<Path> searchedF
     public static final String HOW_TO_GET_ONE = "No GeoIP database found. Get the free MaxMind GeoLite2 City and ASN databases "
             + "(create a free account at maxmind.com, then run geoipupdate, which installs them in the standard folder), "
             + "or download DB-IP's free IP to City Lite and IP to ASN Lite .mmdb files from db-ip.com, "
-            + "and put them in one of the searched folders or add their folder in the preferences.";
+            + "and put them in one of the searched folders, or name their folder: EGRESS_GEOIP_DIR=DIR for ./egress, "
+            + "Window > GeoIP Databases... in the workbench.";
 
     public GeoCatalogue {
         databases = List.copyOf(databases);
