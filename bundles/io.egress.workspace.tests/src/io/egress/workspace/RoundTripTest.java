@@ -119,6 +119,24 @@ class RoundTripTest {
     }
 
     @Test
+    void embeddedPacketsChangedInsideTheFileAreRefusedWithBothHashes() throws Exception {
+        byte[] packets = new byte[100_000];
+        new java.util.Random(2).nextBytes(packets);
+        Path capture = Files.write(dir.resolve("small.pcap"), packets);
+        Path file = dir.resolve("embedded.egress");
+        store.save(file, Samples.everything(CaptureRef.of(capture, true)), Progress.NONE);
+        // eight bytes changed in a valid way: SQLite's integrity check cannot see it
+        try (java.sql.Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE capture_chunk SET data = zeroblob(8) || substr(data, 9) WHERE capture_idx = 0 AND seq = 0");
+        }
+        WorkspaceException e = org.junit.jupiter.api.Assertions.assertThrows(WorkspaceException.class,
+                () -> store.extractCapture(file, 0, new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("the packets embedded for capture 0 are damaged: their SHA-256 is "), e.getMessage());
+        assertTrue(e.getMessage().contains(", the capture's is " + CaptureRef.of(capture, true).sha256()), e.getMessage());
+    }
+
+    @Test
     void aCancelledSaveKeepsThePreviousFile() throws Exception {
         Path file = dir.resolve("inv.egress");
         store.save(file, io.egress.workspace.internal.store.SaveChild.content(1, 10), Progress.NONE);

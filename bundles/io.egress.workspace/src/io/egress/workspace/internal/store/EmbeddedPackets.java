@@ -80,17 +80,38 @@ final class EmbeddedPackets {
         }
     }
 
-    /** Writes the embedded packets of capture {@code index} to {@code out}; false when none are embedded. */
+    /**
+     * Writes the embedded packets of capture {@code index} to {@code out}; false when none are
+     * embedded. The bytes are checked against the capture's recorded SHA-256 as they go: packets
+     * changed inside the file (SQLite's integrity check cannot see that) are refused.
+     *
+     * @throws IOException naming both hashes when the stored packets are not the capture's any more
+     */
     static boolean copyTo(Connection c, int index, OutputStream out) throws SQLException, IOException {
+        String recorded;
+        try (PreparedStatement p = c.prepareStatement("SELECT sha256 FROM capture WHERE idx = ?")) {
+            p.setInt(1, index);
+            try (ResultSet r = p.executeQuery()) {
+                recorded = r.next() ? r.getString(1) : null;
+            }
+        }
+        MessageDigest digest = Sha256.digest();
         boolean any = false;
         try (PreparedStatement p = c.prepareStatement("SELECT data FROM capture_chunk WHERE capture_idx = ? ORDER BY seq")) {
             p.setInt(1, index);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.write(r.getBytes(1));
+                    byte[] data = r.getBytes(1);
+                    digest.update(data);
+                    out.write(data);
                     any = true;
                 }
             }
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (any && recorded != null && !actual.equals(recorded)) {
+            throw new IOException("the packets embedded for capture " + index + " are damaged: their SHA-256 is " + actual
+                    + ", the capture's is " + recorded);
         }
         return any;
     }
