@@ -26,7 +26,8 @@ class KillDuringSaveTest {
 
     @Test
     void aProcessKilledWhileSavingLeavesThePreviousSave() throws Exception {
-        double[] fractions = {0.1, 0.5, 0.85};
+        // kept in the first two thirds: a third save can be quicker than the second (a warmer JIT)
+        double[] fractions = {0.1, 0.35, 0.6};
         int strayTemps = 0;
         for (double fraction : fractions) {
             Path file = dir.resolve("killed-" + fraction + ".egress");

@@ -52,9 +52,13 @@ public final class FuzzMain {
         System.exit(fuzz(chosen, seconds, inputs, seed, new Findings(out)) ? 0 : 1);
     }
 
-    private static FuzzTarget find(String name) {
-        return Targets.all().stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no target " + name + "; try --list"));
+    private static FuzzTarget find(String name) throws Exception {
+        java.util.Optional<FuzzTarget> t = Targets.all().stream().filter(x -> x.name().equals(name)).findFirst();
+        if (t.isEmpty()) {
+            System.err.println("fuzz: no target " + name + "; try --list");
+            System.exit(2); // a setup problem, as the script documents
+        }
+        return t.get();
     }
 
     private static boolean fuzz(List<FuzzTarget> targets, long seconds, long inputs, long seed, Findings findings) throws Exception {
@@ -99,7 +103,8 @@ public final class FuzzMain {
         byte[] input = file.toString().endsWith(".hex") ? HexFormat.of().parseHex(Files.readString(file).strip())
                 : Files.readAllBytes(file);
         Outcome o = Execution.run(target, input);
-        System.out.println(o.kind() + " " + o.signature() + ", allocated " + o.allocatedBytes() + " bytes");
+        String what = o.signature().equals(o.kind().name()) ? o.kind().name() : o.kind() + " " + o.signature();
+        System.out.println(what + ", allocated " + o.allocatedBytes() + " bytes");
         if (o.failure() != null) {
             o.failure().printStackTrace(System.out);
         }

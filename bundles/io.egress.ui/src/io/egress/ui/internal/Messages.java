@@ -175,6 +175,7 @@ public final class Messages extends NLS {
     public static String ip_class;
     public static String ip_range;
     public static String ip_geoStatus;
+    public static String findings_summarySaved;
     public static String count_processes_one;
     public static String count_flows_one;
     public static String count_flows_other;

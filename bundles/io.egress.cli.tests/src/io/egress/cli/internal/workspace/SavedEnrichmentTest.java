@@ -156,7 +156,7 @@ class SavedEnrichmentTest {
                     "--geoip-dir", SharedData.geoip().toString(), "--rdap-cache", cache.toString());
             assertEquals(Command.OK, save.exit(), save.err());
             assertEquals(1, requests.get(), "save asks no registry");
-            assertTrue(save.err().contains("2 enrichment answer(s)"), save.err());
+            assertTrue(save.err().contains("2 enrichment answers"), save.err());
             List<EnrichmentAnswer> answers = new WorkspaceStore().open(file, Progress.NONE).content().enrichment();
             assertEquals(List.of(EnrichmentAnswer.GEOIP, EnrichmentAnswer.RDAP), answers.stream().map(EnrichmentAnswer::kind).toList());
             EnrichmentAnswer rdap = answers.get(1);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code egress workspace export FILE --format json|csv|pcapng [--pseudonymise] [--flows ID,...] -o OUT}. */
 final class ExportAction {
@@ -44,8 +45,18 @@ final class ExportAction {
         if (pseudonymise && format.equals("pcapng")) {
             throw new UsageException("--pseudonymise works with json and csv: packets carry the original addresses and names");
         }
+        if (format.equals("csv") && output.equals("-")) {
+            throw new UsageException("csv writes three files: -o DIR (only json goes to standard output with -o -)");
+        }
         Set<Long> flows = flowIds(o.value("flows", ""));
         OpenedWorkspace opened = new WorkspaceStore().open(Path.of(o.positional().get(0)), Progress.NONE);
+        Set<Long> known = new HashSet<>();
+        opened.content().flows().forEach(f -> known.add(f.id()));
+        List<Long> unknown = flows.stream().filter(id -> !known.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageException("no flow with id " + unknown.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " in " + o.positional().get(0) + " (workspace export --format json lists the ids)");
+        }
         opened.captureProblems().forEach(p -> err.println(WorkspaceCommand.NAME + ": warning: capture " + p.problem()));
         WorkspaceContent content = opened.content();
         if (!flows.isEmpty() && !format.equals("pcapng")) {
@@ -66,7 +77,8 @@ final class ExportAction {
                     result = WorkspaceExporter.pcapng(content, flows, file, Progress.NONE);
                 }
                 result.problems().forEach(p -> err.println(WorkspaceCommand.NAME + ": warning: " + p));
-                err.println(WorkspaceCommand.NAME + ": wrote " + result.packets() + " packet(s) to " + output);
+                err.println(WorkspaceCommand.NAME + ": wrote " + result.packets() + (result.packets() == 1 ? " packet" : " packets")
+                        + " to " + output);
             }
         }
         return Command.OK;

@@ -89,8 +89,9 @@ final class SaveAction {
         WorkspaceContent built = enriched(content.build(), o);
         Path target = Path.of(output);
         new WorkspaceStore().save(target, built, Progress.NONE);
-        err.println(WorkspaceCommand.NAME + ": saved " + target + ": " + built.captures().size() + " capture(s), " + built.flows().size()
-                + " flow(s), " + built.findings().size() + " finding(s), " + built.enrichment().size() + " enrichment answer(s)");
+        err.println(WorkspaceCommand.NAME + ": saved " + target + ": " + count(built.captures().size(), "capture") + ", "
+                + count(built.flows().size(), "flow") + ", " + count(built.findings().size(), "finding") + ", "
+                + count(built.enrichment().size(), "enrichment answer"));
         out.flush();
         return Command.OK;
     }
@@ -108,5 +109,10 @@ final class SaveAction {
             GeoIpFolders.report(geo.catalogue(), err);
             return AddressAnswers.enriched(content, new IpDetailsService(geo, rdns, registry), System.currentTimeMillis());
         }
+    }
+
+    /** "1 flow", "2 flows". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

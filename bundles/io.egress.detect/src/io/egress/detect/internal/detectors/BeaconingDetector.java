@@ -126,7 +126,7 @@ public final class BeaconingDetector implements Detector {
             origin = g.origins.size() == 1 ? g.origins.iterator().next() : g.origins.size() + " hosts";
         }
         String title = what + " every " + every + " from " + origin;
-        String explanation = (g.dns != DnsGrouping.NONE ? origin + " asked " + g.dnsNames.size() + " distinct name(s) such as "
+        String explanation = (g.dns != DnsGrouping.NONE ? origin + " asked " + g.dnsNames.size() + (g.dnsNames.size() == 1 ? " distinct name, " : " distinct names such as ")
                 + g.dnsNames.iterator().next() : origin + " contacted " + g.destination)
                 + " " + s.eventCount() + " times at a steady rhythm of about one every " + every
                 + " (typical deviation " + FlowFacts.seconds(s.madSeconds()) + "). People and ordinary programs rarely keep such a"

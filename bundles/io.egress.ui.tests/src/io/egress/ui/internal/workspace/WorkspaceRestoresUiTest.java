@@ -178,7 +178,7 @@ class WorkspaceRestoresUiTest {
         assertEquals(capture.flows().size(), investigation.savedLive().orElseThrow().flows().size());
         // the Connections view shows the saved live flows again, curl first with its two flows
         waitUntil(() -> connections.sourceItems().contains(label) && connections.sourceIndex() == connections.sourceItems().indexOf(label)
-                && connections.liveViewer().getTree().getItemCount() > 0, 30_000);
+                && connections.liveViewer().getTree().getItemCount() > 0 && connections.statusText().contains("flows as saved"), 30_000);
         TreeItem first = connections.liveViewer().getTree().getItem(0);
         assertTrue(first.getText(0).contains("curl"), first.getText(0));
         assertEquals("4242", first.getText(1));

@@ -529,6 +529,7 @@ public final class ConnectionsPart {
             renderLive();
             return;
         }
+        liveTree.reset(); // another saved capture's rows must not stay while this one is grouped
         status.setText(NLS.bind(Messages.source_grouping, savedLabel(saved)));
         Job job = Job.create(NLS.bind(Messages.source_grouping, savedLabel(saved)), monitor -> {
             LiveProcessView view = LiveProcessView.EMPTY.next(saved.flows(), 0);

@@ -149,9 +149,12 @@ public final class FindingsPart {
         }
         shownCapture = capture.get();
         DetectionReport r = report.get();
-        StringBuilder sb = new StringBuilder(NLS.bind(Messages.findings_summary, new Object[] {
-            Counted.of(r.findings().size(), Messages.count_findings_one, Messages.count_findings_other),
-            shownCapture.file().getFileName(), Counted.of(r.durations().size(), Messages.count_detectors_one, Messages.count_detectors_other)}));
+        String found = Counted.of(r.findings().size(), Messages.count_findings_one, Messages.count_findings_other);
+        // findings reopened from a workspace come without the run that made them: no detector count to give
+        StringBuilder sb = new StringBuilder(r.durations().isEmpty()
+                ? NLS.bind(Messages.findings_summarySaved, found, shownCapture.file().getFileName())
+                : NLS.bind(Messages.findings_summary, new Object[] {found, shownCapture.file().getFileName(),
+                    Counted.of(r.durations().size(), Messages.count_detectors_one, Messages.count_detectors_other)}));
         for (DetectorFailure f : r.failures()) {
             sb.append('\n').append(NLS.bind(Messages.findings_detectorFailed, f.toString()));
         }

@@ -128,7 +128,8 @@ final class IpDetailsFacts {
             }
         }
         for (Map.Entry<String, Integer> e : activity.peers().entrySet()) {
-            out.add(new Fact(e.getKey(), NLS.bind(Messages.ip_captureFlows, e.getValue())));
+            out.add(new Fact(e.getKey(), NLS.bind(Messages.ip_captureFlows,
+                    io.egress.ui.internal.Counted.of(e.getValue(), Messages.count_flows_one, Messages.count_flows_other))));
         }
         if (out.isEmpty()) {
             out.add(new Fact("", Messages.ip_noTalkers));

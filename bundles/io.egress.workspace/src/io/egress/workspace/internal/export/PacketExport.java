@@ -53,7 +53,8 @@ public final class PacketExport {
         Map<Integer, Integer> interfaces = new HashMap<>();
         for (Map.Entry<Integer, List<Flow>> e : byCapture.entrySet()) {
             if (e.getKey() < 0 || e.getKey() >= content.captures().size()) {
-                problems.add(e.getValue().size() + " flow(s) come from no capture file (a live session): no packets to export");
+                problems.add(e.getValue().size() + (e.getValue().size() == 1 ? " flow comes" : " flows come")
+                        + " from no capture file (a live session): no packets to export");
                 continue;
             }
             CaptureRef capture = content.captures().get(e.getKey());
