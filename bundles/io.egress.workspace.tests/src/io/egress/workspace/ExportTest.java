@@ -125,6 +125,21 @@ class ExportTest {
     }
 
     @Test
+    void aFlowThatNoPacketMatchesWhenReadAgainIsReportedNotSilentlyDropped() throws Exception {
+        // this capture holds a later IPv6 fragment whose first fragment is missing: a flow without ports
+        WorkspaceContent content = SharedCaptureTest.fromCapture(SharedData.captures().resolve("zeek-ipv6-fragmented-dns.pcap"));
+        PacketExportResult result;
+        try (OutputStream o = Files.newOutputStream(dir.resolve("all.pcapng"))) {
+            result = WorkspaceExporter.pcapng(content, Set.of(), o, Progress.NONE);
+        }
+        long inFlows = content.flows().stream().mapToLong(r -> r.flow().packets()).sum();
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertTrue(result.problems().get(0).startsWith("1 flow of zeek-ipv6-fragmented-dns.pcap matched no packet when read again"),
+                result.problems().get(0));
+        assertTrue(result.packets() < inFlows, result.packets() + " of " + inFlows);
+    }
+
+    @Test
     void pcapngOfAllFlowsComesFromEmbeddedPacketsWhenTheCaptureIsGone() throws Exception {
         Path original = SharedData.captures().resolve("zeek-wikipedia.pcap");
         Path capture = Files.copy(original, dir.resolve("copy.pcap"));

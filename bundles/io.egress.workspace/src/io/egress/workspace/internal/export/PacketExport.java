@@ -63,7 +63,15 @@ public final class PacketExport {
                 continue;
             }
             try {
-                packets += copy(readable, e.getValue(), writer, interfaces, progress);
+                java.util.Set<Flow> matched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                packets += copy(readable, e.getValue(), writer, interfaces, progress, matched);
+                long none = e.getValue().stream().filter(f -> !matched.contains(f)).count();
+                if (none > 0 && !progress.isCanceled()) {
+                    // e.g. a later IPv6 fragment whose first fragment is not in the capture: no ports, no key to match
+                    problems.add(none + (none == 1 ? " flow" : " flows") + " of " + capture.path().getFileName()
+                            + " matched no packet when read again (flows without a complete key, such as fragments whose first"
+                            + " fragment is missing): left out");
+                }
             } finally {
                 if (!readable.equals(capture.path())) {
                     Files.deleteIfExists(readable);
@@ -97,8 +105,8 @@ public final class PacketExport {
         return null;
     }
 
-    private static long copy(Path file, List<Flow> flows, PcapngWriter writer, Map<Integer, Integer> interfaces, Progress progress)
-            throws IOException {
+    private static long copy(Path file, List<Flow> flows, PcapngWriter writer, Map<Integer, Integer> interfaces, Progress progress,
+            java.util.Set<Flow> matched) throws IOException {
         Map<FlowKey, List<Flow>> exact = new HashMap<>();
         Map<FlowKey, List<Flow>> loose = new HashMap<>();
         for (Flow f : flows) {
@@ -116,7 +124,12 @@ public final class PacketExport {
                 decoder.decode(record.buffer(), record.offset(), record.capturedLength(), record.linkType(), view);
                 FlowKey key = keys.of(view);
                 long time = record.epochNanos();
-                if (key != null && (within(exact.get(key), time) || within(loose.get(PacketKeys.withoutVlans(key)), time))) {
+                Flow hit = key == null ? null : within(exact.get(key), time);
+                if (hit == null && key != null) {
+                    hit = within(loose.get(PacketKeys.withoutVlans(key)), time);
+                }
+                if (hit != null) {
+                    matched.add(hit);
                     int id = interfaces.computeIfAbsent(record.linkType(), lt -> addInterface(writer, lt));
                     byte[] data = record.copyData();
                     writer.write(id, time, data, 0, data.length, record.originalLength());
@@ -133,16 +146,17 @@ public final class PacketExport {
         return written;
     }
 
-    private static boolean within(List<Flow> candidates, long time) {
+    /** The flow among the candidates whose time span holds {@code time}, or null. */
+    private static Flow within(List<Flow> candidates, long time) {
         if (candidates == null) {
-            return false;
+            return null;
         }
         for (Flow f : candidates) {
             if (time >= f.firstNanos() && time <= f.lastNanos()) {
-                return true;
+                return f;
             }
         }
-        return false;
+        return null;
     }
 
     private static int addInterface(PcapngWriter writer, int linkType) {
