@@ -17,6 +17,7 @@ import io.egress.ui.internal.session.Investigation;
 
 /** Opens a capture: reads it in a cancellable job, then shows the Conversations view, or the error. */
 public final class CaptureOpening {
+    private static final System.Logger LOG = System.getLogger(CaptureOpening.class.getName());
     public static final String CONVERSATIONS_PART = "io.egress.ui.part.conversations";
 
     private CaptureOpening() {
@@ -35,12 +36,19 @@ public final class CaptureOpening {
                                 NLS.bind(Messages.capture_openFailed, file, job.failure().getMessage()));
                         return;
                     }
-                    EPartService parts = context.get(EPartService.class);
-                    if (parts != null && job.result() != null) {
-                        parts.showPart(CONVERSATIONS_PART, PartState.VISIBLE);
-                    }
+                    // the detectors first: showing a view can fail, their run must not depend on it
                     if (job.result() != null && job.result().complete()) {
                         new DetectionJob(job.result(), investigation).schedule();
+                    }
+                    java.util.Optional<EPartService> parts = io.egress.ui.internal.session.WindowParts.of(context);
+                    if (parts.isPresent() && job.result() != null) {
+                        try {
+                            parts.get().showPart(CONVERSATIONS_PART, PartState.VISIBLE);
+                        } catch (IllegalStateException e) {
+                            // the application's part service needs an active window (none while another
+                            // application has the focus): the capture is open, its view just stays where it is
+                            LOG.log(System.Logger.Level.INFO, "Conversations view not brought forward: " + e.getMessage());
+                        }
                     }
                 });
             }

@@ -44,12 +44,14 @@ public final class LiveCaptureStarting {
                 return Status.OK_STATUS;
             }
             capturing.started(session, request);
-            ui.asyncExec(() -> {
-                EPartService parts = context.get(EPartService.class);
-                if (parts != null) {
+            ui.asyncExec(() -> io.egress.ui.internal.session.WindowParts.of(context).ifPresent(parts -> {
+                try {
                     parts.showPart(CONNECTIONS_PART, PartState.VISIBLE);
+                } catch (IllegalStateException e) {
+                    System.getLogger(LiveCaptureStarting.class.getName()).log(System.Logger.Level.INFO,
+                            "Connections view not brought forward: " + e.getMessage());
                 }
-            });
+            }));
             return Status.OK_STATUS;
         });
         job.setUser(true);
