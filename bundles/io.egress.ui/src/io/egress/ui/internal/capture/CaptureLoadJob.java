@@ -11,8 +11,8 @@ import org.eclipse.osgi.util.NLS;
 
 import io.egress.capture.CaptureAnalysis;
 import io.egress.capture.CaptureAnalyzer;
-import io.egress.core.progress.Progress;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.jobs.MonitorProgress;
 import io.egress.ui.internal.session.Investigation;
 
 /**
@@ -20,7 +20,6 @@ import io.egress.ui.internal.session.Investigation;
  * the flows read so far (the analysis says it is incomplete).
  */
 public final class CaptureLoadJob extends Job {
-    private static final int TICKS = 1000;
     private final Path file;
     private final Investigation investigation;
     private volatile CaptureAnalysis result;
@@ -36,9 +35,8 @@ public final class CaptureLoadJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        monitor.beginTask(getName(), TICKS);
         try {
-            result = CaptureAnalyzer.analyze(file, new MonitorProgress(monitor, TICKS));
+            result = CaptureAnalyzer.analyze(file, new MonitorProgress(monitor));
             investigation.add(result);
             return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
         } catch (IOException | RuntimeException e) {
@@ -60,34 +58,5 @@ public final class CaptureLoadJob extends Job {
     @Override
     public boolean belongsTo(Object family) {
         return family == CaptureLoadJob.class;
-    }
-
-    /** Adapts the engine's done/total progress to an Eclipse monitor's ticks. */
-    private static final class MonitorProgress implements Progress {
-        private final IProgressMonitor monitor;
-        private final int ticks;
-        private int reported;
-
-        MonitorProgress(IProgressMonitor monitor, int ticks) {
-            this.monitor = monitor;
-            this.ticks = ticks;
-        }
-
-        @Override
-        public void worked(long done, long total) {
-            if (total <= 0) {
-                return;
-            }
-            int now = (int) Math.min(ticks, done * ticks / total);
-            if (now > reported) {
-                monitor.worked(now - reported);
-                reported = now;
-            }
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return monitor.isCanceled();
-        }
     }
 }

@@ -46,7 +46,6 @@ import io.egress.attribution.SocketTable;
 import io.egress.capture.CaptureAnalysis;
 import io.egress.core.connections.ConnectionColumn;
 import io.egress.core.conversations.HostGroups;
-import io.egress.core.progress.Progress;
 import io.egress.core.connections.ConnectionFilter;
 import io.egress.core.connections.ConnectionRow;
 import io.egress.core.connections.ConnectionsTracker;
@@ -56,6 +55,7 @@ import io.egress.enrich.geo.GeoFactsCache;
 import io.egress.enrich.geo.GeoIpService;
 import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.jobs.MonitorProgress;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.Investigation;
@@ -325,24 +325,7 @@ public final class ConnectionsPart {
             return;
         }
         Job job = Job.create(NLS.bind(Messages.source_grouping, capture.file().getFileName()), monitor -> {
-            monitor.beginTask("", 1000);
-            List<HostGroups.Host> hosts = HostGroups.of(capture.flows(), new Progress() {
-                private int reported;
-
-                @Override
-                public void worked(long done, long total) {
-                    int now = total <= 0 ? 0 : (int) (done * 1000 / total);
-                    if (now > reported) {
-                        monitor.worked(now - reported);
-                        reported = now;
-                    }
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return monitor.isCanceled();
-                }
-            });
+            List<HostGroups.Host> hosts = HostGroups.of(capture.flows(), new MonitorProgress(monitor));
             monitor.done();
             if (!monitor.isCanceled()) {
                 status.getDisplay().asyncExec(() -> {
@@ -529,7 +512,7 @@ public final class ConnectionsPart {
             renderLive();
             return;
         }
-        liveTree.reset(); // another saved capture's rows must not stay while this one is grouped
+        liveTree.reset(); // the other saved capture's expanded rows say nothing about this one
         status.setText(NLS.bind(Messages.source_grouping, savedLabel(saved)));
         Job job = Job.create(NLS.bind(Messages.source_grouping, savedLabel(saved)), monitor -> {
             LiveProcessView view = LiveProcessView.EMPTY.next(saved.flows(), 0);

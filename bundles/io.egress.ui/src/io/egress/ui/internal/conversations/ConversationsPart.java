@@ -29,9 +29,9 @@ import io.egress.enrich.geo.GeoAddressFacts;
 import io.egress.enrich.geo.GeoIpService;
 import io.egress.core.conversations.ConversationIndex;
 import io.egress.core.flow.Flow;
-import io.egress.core.progress.Progress;
 import io.egress.ui.internal.Counted;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.jobs.MonitorProgress;
 import io.egress.ui.internal.ip.IpEditors;
 import io.egress.ui.internal.session.FlowSelection;
 import io.egress.ui.internal.session.SelectionTopics;
@@ -340,17 +340,7 @@ public final class ConversationsPart {
             for (Flow f : analysis.flows()) {
                 responders.add(io.egress.core.net.IpAddresses.format(f.responder()));
             }
-            GeoAddressFacts found = GeoAddressFacts.lookUp(geo, responders, new Progress() {
-                @Override
-                public void worked(long done, long total) {
-                    // a system job: nobody watches its progress
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return monitor.isCanceled();
-                }
-            });
+            GeoAddressFacts found = GeoAddressFacts.lookUp(geo, responders, new MonitorProgress(monitor));
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
@@ -382,25 +372,8 @@ public final class ConversationsPart {
 
         @Override
         protected IStatus run(IProgressMonitor monitor) {
-            monitor.beginTask(getName(), 1000);
             ConversationIndex built = ConversationIndex.build(analysis.flows(), startNanos(analysis), text, timeRange.startNanos(), timeRange.endNanos(), column, desc,
-                    jobFacts, new Progress() {
-                        private int reported;
-
-                        @Override
-                        public void worked(long done, long total) {
-                            int now = total <= 0 ? 0 : (int) (done * 1000 / total);
-                            if (now > reported) {
-                                monitor.worked(now - reported);
-                                reported = now;
-                            }
-                        }
-
-                        @Override
-                        public boolean isCanceled() {
-                            return monitor.isCanceled();
-                        }
-                    });
+                    jobFacts, new MonitorProgress(monitor));
             monitor.done();
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;

@@ -27,6 +27,7 @@ import io.egress.capture.CaptureAnalyzer;
 import io.egress.detect.DetectionReport;
 import io.egress.enrich.details.IpDetailsService;
 import io.egress.ui.internal.Messages;
+import io.egress.ui.internal.jobs.MonitorProgress;
 import io.egress.ui.internal.session.Investigation;
 import io.egress.ui.internal.session.SavedLiveCapture;
 import io.egress.ui.internal.session.ViewState;

@@ -1,16 +1,19 @@
-package io.egress.ui.internal.workspace;
+package io.egress.ui.internal.jobs;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
 import io.egress.core.progress.Progress;
 
-/** The engines' done/total progress on an Eclipse monitor of 1,000 ticks. */
-final class MonitorProgress implements Progress {
+/**
+ * The engines' done/total progress on an Eclipse monitor of 1,000 ticks (it begins the task), with
+ * the monitor's cancel as the engines' cancel. One adapter for every job of the workbench.
+ */
+public final class MonitorProgress implements Progress {
     private static final int TICKS = 1000;
     private final IProgressMonitor monitor;
     private int reported;
 
-    MonitorProgress(IProgressMonitor monitor) {
+    public MonitorProgress(IProgressMonitor monitor) {
         this.monitor = monitor;
         monitor.beginTask("", TICKS);
     }
