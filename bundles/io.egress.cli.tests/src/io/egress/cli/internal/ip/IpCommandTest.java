@@ -3,21 +3,19 @@ package io.egress.cli.internal.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 
 import io.egress.cli.internal.Command;
+import io.egress.cli.internal.FakeRdapServer;
 import io.egress.tests.support.SharedData;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,36 +69,22 @@ class IpCommandTest {
 
     @Test
     void noRequestWithoutOnlineAndOneWithIt(@TempDir Path cache) throws IOException {
-        AtomicInteger requests = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            requests.incrementAndGet();
-            byte[] body = ("{\"objectClassName\":\"ip network\",\"handle\":\"NET-1\",\"name\":\"EXAMPLE-NET\",\"startAddress\":\"81.2.69.0\","
-                    + "\"endAddress\":\"81.2.69.255\",\"country\":\"GB\"}").getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/rdap+json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try (FakeRdapServer server = new FakeRdapServer("NET-1", "EXAMPLE-NET", "81.2.69.0", "81.2.69.255", "GB")) {
+            String base = server.base();
             List<String> common = new ArrayList<>(List.of("81.2.69.142", "--geoip-dir", geoip(), "--rdap-base-url", base, "--rdap-cache",
                     cache.toString(), "--format", "json"));
             Run offline = run(common.toArray(String[]::new));
             assertEquals(Command.OK, offline.exit(), offline.err());
-            assertEquals(0, requests.get(), "no network request unless allowed");
+            assertEquals(0, server.requests(), "no network request unless allowed");
             common.add("--online");
             Run online = run(common.toArray(String[]::new));
-            assertEquals(1, requests.get());
+            assertEquals(1, server.requests());
             String o = online.out().replaceAll("\\s+", "");
             assertTrue(o.contains("\"rdap\":{\"status\":\"found\",\"registry\":\"RIPENCC\""), o);
             assertTrue(o.contains("\"name\":\"EXAMPLE-NET\""), o);
             Run cached = run(common.toArray(String[]::new));
             assertTrue(cached.out().replaceAll("\\s+", "").contains("\"fromCache\":true"), cached.out());
-            assertEquals(1, requests.get(), "answered from the disk cache");
-        } finally {
-            server.stop(0);
+            assertEquals(1, server.requests(), "answered from the disk cache");
         }
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.egress.cli.internal.Command;
-import com.sun.net.httpserver.HttpServer;
+import io.egress.cli.internal.FakeRdapServer;
 import io.egress.cli.internal.diff.DiffCommand;
 import io.egress.cli.internal.ip.IpCommand;
 import io.egress.core.progress.Progress;
@@ -19,11 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,30 +130,18 @@ class SavedEnrichmentTest {
     /** An RDAP answer fetched earlier by {@code egress ip --online} is in the cache: save stores it without asking again. */
     @Test
     void cachedRdapAnswersAreStoredWithoutANetworkLookup(@TempDir Path cache) throws IOException {
-        AtomicInteger requests = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            requests.incrementAndGet();
-            byte[] body = ("{\"objectClassName\":\"ip network\",\"handle\":\"NET-1-1-1-0\",\"name\":\"APNIC-LABS\",\"startAddress\":\"1.1.1.0\","
-                    + "\"endAddress\":\"1.1.1.255\",\"country\":\"AU\"}").getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/rdap+json");
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try (FakeRdapServer server = new FakeRdapServer("NET-1-1-1-0", "APNIC-LABS", "1.1.1.0", "1.1.1.255", "AU")) {
+            String base = server.base();
             Run ip = run(new IpCommand(), "1.1.1.1", "--online", "--rdap-base-url", base, "--rdap-cache", cache.toString(), "--geoip-dir",
                     SharedData.geoip().toString());
             assertEquals(Command.OK, ip.exit(), ip.err());
-            assertEquals(1, requests.get());
+            assertEquals(1, server.requests());
 
             Path file = dir.resolve("rdap.egress");
             Run save = run(new WorkspaceCommand(), "save", "--from", SharedData.captures().resolve(MULTI).toString(), "-o", file.toString(),
                     "--geoip-dir", SharedData.geoip().toString(), "--rdap-cache", cache.toString());
             assertEquals(Command.OK, save.exit(), save.err());
-            assertEquals(1, requests.get(), "save asks no registry");
+            assertEquals(1, server.requests(), "save asks no registry");
             assertTrue(save.err().contains("2 enrichment answers"), save.err());
             List<EnrichmentAnswer> answers = new WorkspaceStore().open(file, Progress.NONE).content().enrichment();
             assertEquals(List.of(EnrichmentAnswer.GEOIP, EnrichmentAnswer.RDAP), answers.stream().map(EnrichmentAnswer::kind).toList());
@@ -166,8 +152,6 @@ class SavedEnrichmentTest {
             assertTrue(json.contains("\"status\":\"found\""), json);
             assertTrue(json.contains("\"handle\":\"NET-1-1-1-0\",\"name\":\"APNIC-LABS\""), json);
             assertTrue(json.contains("\"fromCache\":true"), json);
-        } finally {
-            server.stop(0);
         }
     }
 
